@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bf-records.h"
+
+G_BEGIN_DECLS
+
+#define BF_STORE_ERROR (bf_store_error_quark ())
+
+/* Codes a caller can act on; every message is written for a caseworker. */
+typedef enum
+{
+  BF_STORE_ERROR_NOT_A_REGISTER, /* the file is not a Bangfu register */
+  BF_STORE_ERROR_DAMAGED,        /* quick_check or integrity failed: never modified */
+  BF_STORE_ERROR_TOO_NEW,        /* written by a newer Bangfu */
+  BF_STORE_ERROR_IN_USE,         /* another Bangfu window has the file open */
+  BF_STORE_ERROR_IO,             /* cannot read, write or create the file */
+  BF_STORE_ERROR_NOT_FOUND,      /* no such record (or it is deleted) */
+  BF_STORE_ERROR_INVALID,        /* a field is missing or wrong: the message names it */
+  BF_STORE_ERROR_DUPLICATE_PERSON, /* the ID number is in another active household: named */
+  BF_STORE_ERROR_DUPLICATE_NUMBER, /* the household number exists */
+  BF_STORE_ERROR_REFUSED,        /* the lifecycle refuses the step: the message says why */
+  BF_STORE_ERROR_CANCELLED,
+  BF_STORE_ERROR_FAILED,
+} BfStoreError;
+
+GQuark bf_store_error_quark (void);
+
+typedef enum
+{
+  BF_STORE_OPEN_DEFAULT = 0,
+  BF_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* Hold the file for this process: a second GUI instance on it gets BF_STORE_ERROR_IN_USE. */
+  BF_STORE_OPEN_EXCLUSIVE = 1 << 1,
+} BfStoreOpenFlags;
+
+#define BF_TYPE_STORE (bf_store_get_type ())
+G_DECLARE_FINAL_TYPE (BfStore, bf_store, BF, STORE, GObject)
+
+/* What a new register starts with. */
+typedef struct
+{
+  const char *county;
+  const char *township;
+  const char *const *villages; /* NULL-terminated, at least one */
+  guint groups_per_village;    /* groups named "1组", "2组", … (0: none) */
+  const char *operator_name;
+} BfRegisterSpec;
+
+BfStore *bf_store_create (const char *path, const BfRegisterSpec *spec, GError **error);
+BfStore *bf_store_open (const char *path, BfStoreOpenFlags flags, GError **error);
+/* Backs up when anything changed since open (or since the last backup), then closes. */
+gboolean bf_store_close (BfStore *self, GError **error);
+
+const char *bf_store_get_path (BfStore *self);
+const char *bf_store_get_county (BfStore *self);
+const char *bf_store_get_township (BfStore *self);
+/* The name written into every audit entry. */
+void bf_store_set_operator (BfStore *self, const char *operator_name);
+const char *bf_store_get_operator (BfStore *self);
+/* Data version: changes whenever any process commits a write (for refreshing views). */
+gint64 bf_store_get_change_counter (BfStore *self);
+
+/* Regions */
+GPtrArray *bf_store_list_villages (BfStore *self, GError **error); /* of BfVillage, with groups */
+
+/* Households: one transaction each, with audit entries. A new household has id 0. */
+gboolean bf_store_household_save (BfStore *self, BfHousehold *household, GError **error);
+BfHousehold *bf_store_household_get (BfStore *self, gint64 id, GError **error);
+BfHousehold *bf_store_household_get_by_number (BfStore *self, const char *number, GError **error);
+gboolean bf_store_household_delete (BfStore *self, gint64 id, GError **error); /* soft */
+gboolean bf_store_household_restore (BfStore *self, gint64 id, GError **error);
+char *bf_store_household_next_number (BfStore *self, gint64 village_id, GError **error);
+
+/* Search with SQL filtering and sorting, keyset paging. */
+BfHouseholdPage *bf_store_household_search (BfStore *self,
+                                            const BfHouseholdQuery *query,
+                                            const BfHouseholdCursor *after, /* NULL: first page */
+                                            guint limit,
+                                            GError **error);
+gint64 bf_store_household_count (BfStore *self, const BfHouseholdQuery *query, GError **error);
+
+/* History: audit entries and lifecycle events of one record, newest first. */
+GPtrArray *bf_store_audit_for (BfStore *self, const char *uuid, GError **error); /* BfAuditEntry */
+GPtrArray *bf_store_events_for (BfStore *self, gint64 household_id, GError **error); /* BfEvent */
+
+/* Audit chain: returns FALSE and names the first broken entry in @error. */
+gboolean bf_store_audit_verify (BfStore *self, gint64 *n_checked, GError **error);
+
+/* Backups into "backups/" beside the register; returns the new file's path. */
+char *bf_store_backup (BfStore *self, const char *dir, GError **error);
+GPtrArray *bf_store_list_backups (const char *register_path, GError **error); /* of char* paths, newest first */
+/* Puts @backup_path in place of @register_path; the old file is set aside, never deleted. */
+gboolean bf_store_restore (const char *register_path, const char *backup_path, GError **error);
+
+/* Settings kept in the register (lines, notice defaults, …). */
+char *bf_store_setting_get (BfStore *self, const char *key);
+gboolean bf_store_setting_set (BfStore *self, const char *key, const char *value, GError **error);
+
+/* Drafts: unsaved forms. */
+gboolean bf_store_draft_save (BfStore *self, const char *form, const char *target_uuid, const char *json, GError **error);
+char *bf_store_draft_load (BfStore *self, const char *form, const char *target_uuid);
+GPtrArray *bf_store_draft_list (BfStore *self, GError **error); /* BfDraft */
+gboolean bf_store_draft_discard (BfStore *self, const char *form, const char *target_uuid, GError **error);
+
+G_END_DECLS
