@@ -1507,6 +1507,7 @@ bf_store_create (const char *path, const BfRegisterSpec *spec, GError **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *tmp_path = NULL;
+  BfStore *store;
   gboolean built;
   int saved;
 
@@ -1544,7 +1545,11 @@ bf_store_create (const char *path, const BfRegisterSpec *spec, GError **error)
   if (!built)
     return NULL;
   _bf_fsync_parent (path);
-  return open_store (path, BF_STORE_OPEN_EXCLUSIVE, error);
+  store = open_store (path, BF_STORE_OPEN_EXCLUSIVE, error);
+  /* A new register is a change: closing it leaves its first backup. */
+  if (store != NULL)
+    store->changed = TRUE;
+  return store;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1586,6 +1591,13 @@ bf_store_get_path (BfStore *self)
 {
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
   return self->path;
+}
+
+const char *
+bf_store_get_uuid (BfStore *self)
+{
+  g_return_val_if_fail (BF_IS_STORE (self), NULL);
+  return self->uuid;
 }
 
 const char *
