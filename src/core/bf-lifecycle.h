@@ -43,7 +43,7 @@ typedef enum
   BF_ACTION_VERIFY,               /* surveyed -> verified */
   BF_ACTION_APPRAISE,             /* verified -> appraised (from a meeting) */
   BF_ACTION_POST_VILLAGE_NOTICE,  /* appraised -> village_notice */
-  BF_ACTION_TOWNSHIP_REVIEW,      /* village_notice -> township_reviewed (notice closed) */
+  BF_ACTION_TOWNSHIP_REVIEW,      /* village_notice -> township_reviewed (notice over) */
   BF_ACTION_POST_TOWNSHIP_NOTICE, /* township_reviewed -> township_notice */
   BF_ACTION_COUNTY_APPROVE,    /* township_notice (or township_reviewed when the township notice is
                                   off) -> registered */
@@ -51,7 +51,7 @@ typedef enum
   BF_ACTION_SEND_BACK,         /* one step back (reason required) */
   BF_ACTION_ASSESS_EXIT,       /* registered -> exit_assessed */
   BF_ACTION_POST_EXIT_NOTICE,  /* exit_assessed -> exit_notice */
-  BF_ACTION_ACCEPT_EXIT,       /* exit_notice -> exit_accepted (notice closed) */
+  BF_ACTION_ACCEPT_EXIT,       /* exit_notice -> exit_accepted (notice over) */
   BF_ACTION_APPROVE_EXIT,      /* exit_accepted -> exited (document number required) */
   BF_ACTION_RETURN_TO_POVERTY, /* exited -> returned */
   BF_ACTION_REIDENTIFY,        /* returned or rejected -> surveyed */
