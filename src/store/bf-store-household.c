@@ -482,21 +482,6 @@ step_row (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error)
   return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt, int idx, const char *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, idx);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt, int col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
-
 static char *
 today_iso (void)
 {
@@ -534,7 +519,7 @@ load_survey (BfStore *self,
     return NULL;
   survey = bf_survey_new ();
   survey->id = sqlite3_column_int64 (stmt, 0);
-  survey->uuid = column_dup (stmt, 1);
+  survey->uuid = _bf_column_dup (stmt, 1);
   if (member_count != NULL)
     *member_count = sqlite3_column_int (stmt, 2);
   table_read (&surveys_table, stmt, 3, survey);
@@ -564,7 +549,7 @@ load_members (BfStore *self, BfHousehold *household, GError **error)
       BfMember *member = bf_member_new ();
 
       member->id = sqlite3_column_int64 (stmt, 0);
-      member->uuid = column_dup (stmt, 1);
+      member->uuid = _bf_column_dup (stmt, 1);
       table_read (&members_table, stmt, 2, member);
       g_ptr_array_add (household->members, member);
     }
@@ -598,15 +583,15 @@ load_household (BfStore *self, gint64 id, GError **error)
     return NULL;
   household = bf_household_new ();
   household->id = sqlite3_column_int64 (stmt, 0);
-  household->uuid = column_dup (stmt, 1);
-  household->status = column_dup (stmt, 2);
-  household->status_since = column_dup (stmt, 3);
-  household->created_at = column_dup (stmt, 4);
-  household->updated_at = column_dup (stmt, 5);
-  household->deleted_at = column_dup (stmt, 6);
-  household->village_name = column_dup (stmt, 7);
-  household->group_name = column_dup (stmt, 8);
-  household->helper_name = column_dup (stmt, 9);
+  household->uuid = _bf_column_dup (stmt, 1);
+  household->status = _bf_column_dup (stmt, 2);
+  household->status_since = _bf_column_dup (stmt, 3);
+  household->created_at = _bf_column_dup (stmt, 4);
+  household->updated_at = _bf_column_dup (stmt, 5);
+  household->deleted_at = _bf_column_dup (stmt, 6);
+  household->village_name = _bf_column_dup (stmt, 7);
+  household->group_name = _bf_column_dup (stmt, 8);
+  household->helper_name = _bf_column_dup (stmt, 9);
   table_read (&households_table, stmt, 10, household);
   sqlite3_reset (stmt);
 
@@ -648,7 +633,7 @@ find_household_by_number (BfStore *self, const char *number, GError **error)
 
   if (stmt == NULL)
     return -1;
-  bind_text_or_null (stmt, 1, number);
+  _bf_bind_text (stmt, 1, number);
   switch (step_row (self, stmt, _ ("Could not look up the household number"), error))
     {
       case 1:
@@ -725,7 +710,7 @@ find_person (BfStore *self,
   if (household_id != NULL)
     *household_id = sqlite3_column_int64 (stmt, 0);
   if (household_number != NULL)
-    *household_number = column_dup (stmt, 1);
+    *household_number = _bf_column_dup (stmt, 1);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -786,6 +771,7 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
       const char *p = FIELD_PTR (record, field);
       Value v = field_get (field, record);
       g_autofree char *name = field_name (field, who);
+      GDate date;
 
       if (v.type == VALUE_TEXT && !g_utf8_validate (v.s, -1, NULL))
         {
@@ -801,7 +787,7 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
       switch (field->kind)
         {
           case FIELD_DATE:
-            if (v.type == VALUE_TEXT && !bf_date_parse (v.s, NULL, NULL))
+            if (v.type == VALUE_TEXT && !bf_date_parse (v.s, &date, NULL))
               {
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
                              _ ("%s: “%s” is not a date (YYYY-MM-DD)."), name, v.s);
@@ -1652,7 +1638,7 @@ set_deleted (BfStore *self, gint64 id, gboolean delete, GError **error)
     self, "UPDATE households SET deleted_at = ?1, updated_at = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
     goto fail;
-  bind_text_or_null (stmt, 1, delete ? now : NULL);
+  _bf_bind_text (stmt, 1, delete ? now : NULL);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, id);
   if (!_bf_store_step_done (self, stmt,
