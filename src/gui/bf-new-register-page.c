@@ -224,11 +224,14 @@ create_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
 
   /* The default place, ~/Documents, does not exist on every new account. */
   parent = g_file_get_parent (file);
-  if (parent != NULL && !g_file_make_directory_with_parents (parent, cancellable, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  if (parent != NULL && !g_file_make_directory_with_parents (parent, cancellable, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_clear_error (&error);
     }
 
   store = bf_store_create (data->path, &spec, &error);
