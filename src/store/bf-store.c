@@ -1424,8 +1424,8 @@ populate (BfStore *self, const BfRegisterSpec *spec, GError **error)
   return insert_defaults (self, spec, error) && insert_example_lines (self, error);
 }
 
-static gboolean
-is_blank (const char *text)
+gboolean
+_bf_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -1438,12 +1438,12 @@ is_blank (const char *text)
 static gboolean
 validate_spec (const BfRegisterSpec *spec, GError **error)
 {
-  if (is_blank (spec->county))
+  if (_bf_is_blank (spec->county))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The county is required."));
       return FALSE;
     }
-  if (is_blank (spec->township))
+  if (_bf_is_blank (spec->township))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The township is required."));
       return FALSE;
@@ -1455,7 +1455,7 @@ validate_spec (const BfRegisterSpec *spec, GError **error)
       return FALSE;
     }
   for (guint i = 0; spec->villages[i] != NULL; i++)
-    if (is_blank (spec->villages[i]))
+    if (_bf_is_blank (spec->villages[i]))
       {
         g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("Village %u has no name."),
                      i + 1);
@@ -1680,7 +1680,7 @@ bf_store_setting_set (BfStore *self, const char *key, const char *value, GError 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (is_blank (key))
+  if (_bf_is_blank (key))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("A setting needs a name."));
       return FALSE;
@@ -1767,7 +1767,7 @@ bf_store_village_add (BfStore *self, const char *name, guint n_groups, GError **
 
   g_return_val_if_fail (BF_IS_STORE (self), 0);
 
-  if (is_blank (name))
+  if (_bf_is_blank (name))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The village needs a name."));
       return 0;
@@ -1793,7 +1793,7 @@ bf_store_group_add (BfStore *self, gint64 village_id, const char *name, GError *
 
   g_return_val_if_fail (BF_IS_STORE (self), 0);
 
-  if (is_blank (name))
+  if (_bf_is_blank (name))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The group needs a name."));
       return 0;
