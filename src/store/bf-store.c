@@ -708,8 +708,15 @@ gboolean
 _bf_store_begin (BfStore *self, GError **error)
 {
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!self->in_write, FALSE);
 
+  if (self->in_write)
+    {
+      /* A programming error, but the caller still gets an error to report. */
+      g_critical ("_bf_store_begin() inside a write: writes do not nest");
+      g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_FAILED,
+                           "internal error: nested write");
+      return FALSE;
+    }
   if (!check_open (self, error))
     return FALSE;
   if (self->flags & BF_STORE_OPEN_READ_ONLY)
@@ -1084,16 +1091,14 @@ migrate (BfStore *self, guint from, GError **error)
   for (guint i = from; i < migrations->len; i++)
     {
       const Migration *m = &g_array_index (migrations, Migration, i);
-      JsonObject *changes = json_object_new ();
+      g_autoptr (JsonObject) changes = json_object_new ();
 
       _bf_changes_add_int (changes, "user_version", m->version - 1, m->version);
       if (!_bf_store_begin (self, error))
-        {
-          json_object_unref (changes);
-          return FALSE;
-        }
+        return FALSE;
       if (!apply_migration (self, m, error) ||
-          !_bf_store_audit (self, "migrate", "register_info", self->uuid, changes, error) ||
+          !_bf_store_audit (self, "migrate", "register_info", self->uuid,
+                            g_steal_pointer (&changes), error) ||
           !_bf_store_commit (self, error))
         {
           _bf_store_rollback (self);
@@ -1675,7 +1680,7 @@ gboolean
 bf_store_setting_set (BfStore *self, const char *key, const char *value, GError **error)
 {
   g_autofree char *before = NULL;
-  JsonObject *changes;
+  g_autoptr (JsonObject) changes = NULL;
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -1697,7 +1702,7 @@ bf_store_setting_set (BfStore *self, const char *key, const char *value, GError 
   changes = json_object_new ();
   _bf_changes_add (changes, key, before, value);
   if (!insert_setting (self, key, value, error) ||
-      !_bf_store_audit (self, "update", "settings", NULL, changes, error) ||
+      !_bf_store_audit (self, "update", "settings", NULL, g_steal_pointer (&changes), error) ||
       !_bf_store_commit (self, error))
     {
       _bf_store_rollback (self);
