@@ -384,6 +384,7 @@ test_every_page (void)
   AdwWindowTitle *title = bf_test_child (window, BF_TYPE_WINDOW, "page_title");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "households");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Households");
 
   /* By action (the Ctrl+1…5 accelerators), in reverse so each is a change. */
   for (int i = G_N_ELEMENTS (page_names) - 1; i >= 0; i--)
