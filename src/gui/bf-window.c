@@ -719,6 +719,7 @@ bf_window_init (BfWindow *self)
 
   g_signal_connect_object (self->settings, "changed::operator-name",
                            G_CALLBACK (operator_changed_cb), self, G_CONNECT_SWAPPED);
+  content_stack_visible_child_cb (self);
   update_title (self);
   update_actions (self);
 }
