@@ -580,8 +580,8 @@ bf_store_household_rows (BfStore *self, const gint64 *ids, guint n_ids, GError *
 {
   g_autoptr (GPtrArray) rows =
     g_ptr_array_new_with_free_func ((GDestroyNotify) bf_household_row_free);
-  g_autoptr (GHashTable) by_id =
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) bf_household_row_free);
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify) bf_household_row_free);
   g_autoptr (GString) list = g_string_new ("[");
   sqlite3_stmt *stmt;
   int rc;
