@@ -9,11 +9,13 @@ G_BEGIN_DECLS
  * labels marked for translation (zh_CN in po/). */
 typedef enum
 {
-  BF_CODES_CAUSE,            /* illness, disability, schooling, disaster, land, water, skills, labour, funds, transport, motivation, other */
+  BF_CODES_CAUSE, /* illness, disability, schooling, disaster, land, water, skills, labour, funds,
+                     transport, motivation, other */
   BF_CODES_ATTRIBUTE,        /* general, dibao, tekun */
   BF_CODES_MONITORING_TYPE,  /* unstable, marginal, hardship */
   BF_CODES_STANDARD,         /* national, provincial */
-  BF_CODES_RELATION,         /* head, spouse, son, daughter, daughter_in_law, son_in_law, grandson, granddaughter, parent, sibling, other */
+  BF_CODES_RELATION,         /* head, spouse, son, daughter, daughter_in_law, son_in_law, grandson,
+                                granddaughter, parent, sibling, other */
   BF_CODES_SEX,              /* male, female */
   BF_CODES_ETHNICITY,        /* han, zhuang, hui, … (the 56 groups), other */
   BF_CODES_EDUCATION,        /* illiterate, primary, junior, senior, college */
@@ -21,9 +23,11 @@ typedef enum
   BF_CODES_HEALTH,           /* healthy, chronic, serious, disabled */
   BF_CODES_LABOUR,           /* ordinary, skilled, lost, none */
   BF_CODES_WORK_STATUS,      /* township, county, province, outside, none */
-  BF_CODES_MEASURE_CATEGORY, /* industry, employment, education, health, ecology, housing, social_security, finance, other */
+  BF_CODES_MEASURE_CATEGORY, /* industry, employment, education, health, ecology, housing,
+                                social_security, finance, other */
   BF_CODES_MEASURE_STATUS,   /* planned, in_progress, completed, cancelled */
-  BF_CODES_DEPARTMENT,       /* poverty, civil_affairs, education, health, housing, hrss, transport, water, agriculture, medical_insurance */
+  BF_CODES_DEPARTMENT,       /* poverty, civil_affairs, education, health, housing, hrss, transport,
+                                water, agriculture, medical_insurance */
   BF_CODES_HELPER_LEVEL,     /* province, city, county, township, village */
   BF_CODES_VISIT_MODE,       /* home, phone */
   BF_CODES_SATISFACTION,     /* satisfied, fairly, dissatisfied */

@@ -17,6 +17,7 @@ GQuark bf_date_error_quark (void);
 
 /* Strict ISO "YYYY-MM-DD" with a real calendar date. */
 gboolean bf_date_parse (const char *text, GDate *out, GError **error);
+/* "YYYY-MM-DD"; NULL for an invalid (cleared) date. */
 char *bf_date_format (const GDate *date);
 /* Today in local time; BANGFU_TODAY=YYYY-MM-DD overrides it (tests, demos). */
 void bf_date_today (GDate *out);
@@ -30,9 +31,11 @@ void bf_quarter_last_complete (const GDate *today, int *year, int *quarter);
 
 /* A notice of @days days starting on @start ends on start + days - 1 (inclusive). */
 void bf_notice_period_end (const GDate *start, guint days, GDate *end);
-/* Whole years of age on @on. */
+/* Whole years of age on @on (negative before the birth). A 29 February birthday is reached on
+ * 1 March in common years. */
 int bf_age_on (const GDate *birth, const GDate *on);
-/* Whole months from @from to @to (0 when @to is before @from). */
+/* Whole months from @from to @to (0 when @to is before @from); 31 January to 28 February is a
+ * whole month, as GDate clamps the day. */
 int bf_months_between (const GDate *from, const GDate *to);
 
 G_END_DECLS

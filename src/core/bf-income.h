@@ -22,9 +22,11 @@ typedef enum
 } BfIncomeLevel;
 
 /* (wage + business + property + transfer − business expense) ÷ members, rounded half away from
- * zero to the fen. FALSE when @members is 0. */
+ * zero to the fen, in integers. FALSE when @members is 0. Each amount is within ±10^15 fen (what
+ * bf_money_parse accepts). */
 gboolean bf_income_per_capita (const BfIncome *income, guint members, gint64 *per_capita_fen);
-BfIncomeLevel bf_income_level (gint64 per_capita_fen, gint64 poverty_line_fen, gint64 monitoring_line_fen);
+BfIncomeLevel
+bf_income_level (gint64 per_capita_fen, gint64 poverty_line_fen, gint64 monitoring_line_fen);
 /* "below", "near", "above" (BF_CODES_INCOME_LEVEL). */
 const char *bf_income_level_code (BfIncomeLevel level);
 

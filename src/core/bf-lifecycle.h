@@ -43,17 +43,18 @@ typedef enum
   BF_ACTION_VERIFY,               /* surveyed -> verified */
   BF_ACTION_APPRAISE,             /* verified -> appraised (from a meeting) */
   BF_ACTION_POST_VILLAGE_NOTICE,  /* appraised -> village_notice */
-  BF_ACTION_TOWNSHIP_REVIEW,      /* village_notice -> township_reviewed (notice closed) */
+  BF_ACTION_TOWNSHIP_REVIEW,      /* village_notice -> township_reviewed (notice over) */
   BF_ACTION_POST_TOWNSHIP_NOTICE, /* township_reviewed -> township_notice */
-  BF_ACTION_COUNTY_APPROVE,       /* township_notice (or township_reviewed when the township notice is off) -> registered */
-  BF_ACTION_REJECT,               /* any identification step -> rejected (reason required) */
-  BF_ACTION_SEND_BACK,            /* one step back (reason required) */
-  BF_ACTION_ASSESS_EXIT,          /* registered -> exit_assessed */
-  BF_ACTION_POST_EXIT_NOTICE,     /* exit_assessed -> exit_notice */
-  BF_ACTION_ACCEPT_EXIT,          /* exit_notice -> exit_accepted (notice closed) */
-  BF_ACTION_APPROVE_EXIT,         /* exit_accepted -> exited (document number required) */
-  BF_ACTION_RETURN_TO_POVERTY,    /* exited -> returned */
-  BF_ACTION_REIDENTIFY,           /* returned or rejected -> surveyed */
+  BF_ACTION_COUNTY_APPROVE,    /* township_notice (or township_reviewed when the township notice is
+                                  off) -> registered */
+  BF_ACTION_REJECT,            /* any identification step -> rejected (reason required) */
+  BF_ACTION_SEND_BACK,         /* one step back (reason required) */
+  BF_ACTION_ASSESS_EXIT,       /* registered -> exit_assessed */
+  BF_ACTION_POST_EXIT_NOTICE,  /* exit_assessed -> exit_notice */
+  BF_ACTION_ACCEPT_EXIT,       /* exit_notice -> exit_accepted (notice over) */
+  BF_ACTION_APPROVE_EXIT,      /* exit_accepted -> exited (document number required) */
+  BF_ACTION_RETURN_TO_POVERTY, /* exited -> returned */
+  BF_ACTION_REIDENTIFY,        /* returned or rejected -> surveyed */
   BF_N_ACTIONS
 } BfAction;
 
@@ -61,12 +62,15 @@ typedef enum
 typedef struct
 {
   gboolean township_notice_enabled; /* Preferences; on by default */
-  /* The notice the household is on, for leaving a notice status. */
+  /* The notice the household is on, for moving forward from a notice status (village_notice,
+   * township_notice, exit_notice): it must have been posted (posted or closed), its period must
+   * be over (today > notice_ends) and no objection may be open. REJECT and SEND_BACK do not wait
+   * for the notice: an upheld objection rejects the household or sends it back meanwhile. */
   gboolean notice_posted;
   gboolean notice_closed;
-  GDate notice_ends; /* invalid when unknown */
+  GDate notice_ends; /* invalid when unknown (refused with BF_LIFECYCLE_ERROR_MISSING) */
   guint open_objections;
-  GDate today; /* invalid: the real today */
+  GDate today;                  /* invalid: the real today */
   gboolean has_reason;          /* reject / send back need one */
   gboolean has_document_number; /* county approvals need one */
 } BfLifecycleContext;
@@ -87,8 +91,11 @@ gboolean bf_lifecycle_apply (BfStatus from,
                              BfStatus *to,
                              GError **error);
 /* Whether @action applies to @from at all (ignoring notices and missing facts): for menus. */
-gboolean bf_lifecycle_action_applies (BfStatus from, BfAction action, gboolean township_notice_enabled);
-/* The step before @status on the path, for send-back; FALSE at the start of a path. */
-gboolean bf_lifecycle_previous (BfStatus status, gboolean township_notice_enabled, BfStatus *previous);
+gboolean
+bf_lifecycle_action_applies (BfStatus from, BfAction action, gboolean township_notice_enabled);
+/* The step before @status on the path, for send-back; FALSE at the start of a path and for
+ * statuses the county decided (registered, exited), rejected and returned. */
+gboolean
+bf_lifecycle_previous (BfStatus status, gboolean township_notice_enabled, BfStatus *previous);
 
 G_END_DECLS

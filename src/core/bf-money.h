@@ -24,7 +24,9 @@ typedef enum
   BF_MONEY_PARSE_ALLOW_NEGATIVE = 1 << 0,
 } BfMoneyParseFlags;
 
-/* Yuan text to fen: "1234.5", "1,234.50", "１２３４" (full-width digits), "¥12", " 3 ". */
+/* Yuan text to fen: "1234.5", "1,234.50", "１２３４．５" (full-width digits, comma and point; "。"
+ * as a point), "¥12", "12元", " 3 ". Thousands separators, when used, must group by three.
+ * At most two decimals; up to 10^13 yuan either way. No floating point. */
 gboolean bf_money_parse (const char *text, BfMoneyParseFlags flags, gint64 *fen, GError **error);
 /* "1,234.50" (grouped, two decimals, "-" for negatives). */
 char *bf_money_format (gint64 fen);
