@@ -19,26 +19,26 @@
 #include "bf-money.h"
 #include "bf-store-private.h"
 
-#define DEMO_BATCH          1000
-#define DEMO_REFERENCE_Y    2026
-#define DEMO_REFERENCE_M    9
-#define DEMO_REFERENCE_D    30
-#define DEMO_COUNTY         "青山县"
-#define DEMO_TOWNSHIP       "石门乡"
-#define DEMO_COUNTY_CODE    "431126"
-#define DEMO_GROUPS         8
-#define DEMO_FIRST_YEAR     2014
-#define DEMO_LAST_YEAR      2027
-#define DEMO_N_YEARS        (DEMO_LAST_YEAR - DEMO_FIRST_YEAR + 1)
-#define DEMO_MAX_MEMBERS    8
-#define DEMO_NOTICE_DAYS    7
+#define DEMO_BATCH       1000
+#define DEMO_REFERENCE_Y 2026
+#define DEMO_REFERENCE_M 9
+#define DEMO_REFERENCE_D 30
+#define DEMO_COUNTY      "青山县"
+#define DEMO_TOWNSHIP    "石门乡"
+#define DEMO_COUNTY_CODE "431126"
+#define DEMO_GROUPS      8
+#define DEMO_FIRST_YEAR  2014
+#define DEMO_LAST_YEAR   2027
+#define DEMO_N_YEARS     (DEMO_LAST_YEAR - DEMO_FIRST_YEAR + 1)
+#define DEMO_MAX_MEMBERS 8
+#define DEMO_NOTICE_DAYS 7
 
 static const char *const village_names[BF_DEMO_MAX_VILLAGES] = {
-  "清水村", "石门村", "大坪村", "龙潭村", "桃花村", "杨家村", "新田村", "白沙村",
-  "高峰村", "枫树村", "黄泥村", "马鞍村", "长岭村", "竹园村", "金星村", "红星村",
-  "和平村", "团结村", "双河村", "三合村", "柏树村", "凤凰村", "岩口村", "茶园村",
+  "清水村", "石门村", "大坪村",   "龙潭村", "桃花村", "杨家村", "新田村", "白沙村",
+  "高峰村", "枫树村", "黄泥村",   "马鞍村", "长岭村", "竹园村", "金星村", "红星村",
+  "和平村", "团结村", "双河村",   "三合村", "柏树村", "凤凰村", "岩口村", "茶园村",
   "荷塘村", "李家村", "王家坪村", "塘湾村", "山口村", "河西村", "上坪村", "下湾村",
-  "麻田村", "梅子村", "油榨村", "仙人村", "乐园村", "东风村", "向阳村", "永兴村",
+  "麻田村", "梅子村", "油榨村",   "仙人村", "乐园村", "东风村", "向阳村", "永兴村",
 };
 
 typedef struct
@@ -49,21 +49,23 @@ typedef struct
 
 /* Common surnames, weighted roughly by frequency (per mille). */
 static const Weighted surnames[] = {
-  { "王", 71 }, { "李", 70 }, { "张", 68 }, { "刘", 54 }, { "陈", 45 }, { "杨", 31 }, { "黄", 22 },
-  { "赵", 22 }, { "吴", 20 }, { "周", 19 }, { "徐", 13 }, { "孙", 12 }, { "马", 11 }, { "朱", 11 },
-  { "胡", 10 }, { "郭", 10 }, { "何", 9 },  { "高", 9 },  { "林", 9 },  { "罗", 8 },  { "郑", 7 },
-  { "梁", 7 },  { "谢", 6 },  { "宋", 5 },  { "唐", 5 },  { "许", 5 },  { "韩", 5 },  { "冯", 5 },
-  { "邓", 5 },  { "曹", 5 },  { "彭", 5 },  { "曾", 4 },  { "肖", 4 },  { "田", 4 },  { "董", 4 },
-  { "袁", 4 },  { "潘", 4 },  { "于", 4 },  { "蒋", 4 },  { "蔡", 4 },  { "余", 3 },  { "杜", 3 },
-  { "叶", 3 },  { "程", 3 },  { "苏", 3 },  { "魏", 3 },  { "吕", 3 },  { "丁", 3 },  { "任", 3 },
-  { "沈", 3 },  { "姚", 2 },  { "卢", 2 },  { "姜", 2 },  { "崔", 2 },  { "钟", 2 },  { "谭", 2 },
-  { "陆", 2 },  { "汪", 2 },  { "范", 2 },  { "金", 2 },  { "石", 2 },  { "廖", 2 },  { "贾", 2 },
-  { "夏", 2 },  { "韦", 2 },  { "付", 2 },  { "方", 2 },  { "白", 2 },  { "邹", 2 },  { "孟", 2 },
-  { "熊", 2 },  { "秦", 2 },  { "邱", 2 },  { "江", 2 },  { "尹", 2 },  { "薛", 2 },  { "段", 2 },
-  { "雷", 2 },  { "侯", 2 },  { "龙", 2 },  { "史", 2 },  { "陶", 2 },  { "黎", 2 },  { "贺", 2 },
-  { "顾", 2 },  { "毛", 2 },  { "郝", 2 },  { "龚", 2 },  { "邵", 2 },  { "万", 2 },  { "钱", 2 },
-  { "严", 1 },  { "覃", 1 },  { "武", 1 },  { "戴", 1 },  { "莫", 1 },  { "孔", 1 },  { "向", 1 },
-  { "欧阳", 1 }, { "司马", 1 },
+  { "王", 71 }, { "李", 70 }, { "张", 68 },  { "刘", 54 },  { "陈", 45 }, { "杨", 31 },
+  { "黄", 22 }, { "赵", 22 }, { "吴", 20 },  { "周", 19 },  { "徐", 13 }, { "孙", 12 },
+  { "马", 11 }, { "朱", 11 }, { "胡", 10 },  { "郭", 10 },  { "何", 9 },  { "高", 9 },
+  { "林", 9 },  { "罗", 8 },  { "郑", 7 },   { "梁", 7 },   { "谢", 6 },  { "宋", 5 },
+  { "唐", 5 },  { "许", 5 },  { "韩", 5 },   { "冯", 5 },   { "邓", 5 },  { "曹", 5 },
+  { "彭", 5 },  { "曾", 4 },  { "肖", 4 },   { "田", 4 },   { "董", 4 },  { "袁", 4 },
+  { "潘", 4 },  { "于", 4 },  { "蒋", 4 },   { "蔡", 4 },   { "余", 3 },  { "杜", 3 },
+  { "叶", 3 },  { "程", 3 },  { "苏", 3 },   { "魏", 3 },   { "吕", 3 },  { "丁", 3 },
+  { "任", 3 },  { "沈", 3 },  { "姚", 2 },   { "卢", 2 },   { "姜", 2 },  { "崔", 2 },
+  { "钟", 2 },  { "谭", 2 },  { "陆", 2 },   { "汪", 2 },   { "范", 2 },  { "金", 2 },
+  { "石", 2 },  { "廖", 2 },  { "贾", 2 },   { "夏", 2 },   { "韦", 2 },  { "付", 2 },
+  { "方", 2 },  { "白", 2 },  { "邹", 2 },   { "孟", 2 },   { "熊", 2 },  { "秦", 2 },
+  { "邱", 2 },  { "江", 2 },  { "尹", 2 },   { "薛", 2 },   { "段", 2 },  { "雷", 2 },
+  { "侯", 2 },  { "龙", 2 },  { "史", 2 },   { "陶", 2 },   { "黎", 2 },  { "贺", 2 },
+  { "顾", 2 },  { "毛", 2 },  { "郝", 2 },   { "龚", 2 },   { "邵", 2 },  { "万", 2 },
+  { "钱", 2 },  { "严", 1 },  { "覃", 1 },   { "武", 1 },   { "戴", 1 },  { "莫", 1 },
+  { "孔", 1 },  { "向", 1 },  { "欧阳", 1 }, { "司马", 1 },
 };
 
 /* Characters of given names by sex and generation: born before 1965, up to 1994, later. */
@@ -76,8 +78,8 @@ static const char *const given_chars[2][3] = {
 };
 
 static const char *const neighbour_codes[] = {
-  "431121", "431122", "431123", "431124", "431125", "431127", "431128", "431129", "431102",
-  "431103",
+  "431121", "431122", "431123", "431124", "431125",
+  "431127", "431128", "431129", "431102", "431103",
 };
 
 static const char *const phone_prefixes[] = {
@@ -136,7 +138,8 @@ static const DemoMeasure measure_kinds[] = {
   { "employment", "hrss", "开发村级公益性岗位（保洁员）", 3600, 6000, "每月增收500元" },
   { "education", "education", "落实义务教育阶段学生资助", 1000, 3000, "学生无辍学" },
   { "education", "education", "落实雨露计划职业教育补助", 3000, 3000, "学生顺利完成学业" },
-  { "health", "health", "家庭医生签约服务，落实慢性病门诊报销", 500, 3000, "医疗费用报销比例达90%" },
+  { "health", "health", "家庭医生签约服务，落实慢性病门诊报销", 500, 3000,
+    "医疗费用报销比例达90%" },
   { "health", "medical_insurance", "资助参加城乡居民医保", 300, 1200, "医保参保全覆盖" },
   { "ecology", "agriculture", "聘为生态护林员", 8000, 10000, "每年增收1万元" },
   { "housing", "housing", "危房改造（C级维修加固）", 10000, 20000, "住房安全有保障" },
@@ -149,12 +152,9 @@ static const DemoMeasure measure_kinds[] = {
 };
 
 static const char *const visit_findings[] = {
-  "家中生活正常，两不愁三保障已落实",
-  "宣讲帮扶政策，了解家庭收入情况",
-  "核实务工收入，指导发展产业",
-  "查看产业发展情况，长势良好",
-  "了解学生在校情况，资助已到位",
-  "询问慢性病用药和报销情况",
+  "家中生活正常，两不愁三保障已落实", "宣讲帮扶政策，了解家庭收入情况",
+  "核实务工收入，指导发展产业",       "查看产业发展情况，长势良好",
+  "了解学生在校情况，资助已到位",     "询问慢性病用药和报销情况",
 };
 
 static const char *const visit_problems[][2] = {
@@ -169,7 +169,8 @@ static const char *const guarantee_problems[BF_N_GUARANTEES] = {
   "口粮不足", "冬衣被褥不足", "子女辍学", "未参加基本医保", "住房为C级危房", "饮水水质不达标",
 };
 
-static const char *const helper_positions[] = { "科员", "副科长", "科长", "副局长", "驻村工作队员" };
+static const char *const helper_positions[] = { "科员", "副科长", "科长", "副局长",
+                                                "驻村工作队员" };
 
 typedef enum
 {
@@ -199,26 +200,14 @@ typedef enum
 
 /* Days from the village notice's first day (identification) or the exit notice's (exit). */
 static const int step_offset[N_STEPS] = { -25, -8, 0, 10, 14, 28, -10, 0, 12, 30, 0 };
-static const BfAction step_action[N_STEPS] = {
-  BF_ACTION_VERIFY,
-  BF_ACTION_APPRAISE,
-  BF_ACTION_POST_VILLAGE_NOTICE,
-  BF_ACTION_TOWNSHIP_REVIEW,
-  BF_ACTION_POST_TOWNSHIP_NOTICE,
-  BF_ACTION_COUNTY_APPROVE,
-  BF_ACTION_ASSESS_EXIT,
-  BF_ACTION_POST_EXIT_NOTICE,
-  BF_ACTION_ACCEPT_EXIT,
-  BF_ACTION_APPROVE_EXIT,
-  BF_ACTION_RETURN_TO_POVERTY,
-};
-
 /* Status weights of households after the first thirteen (one of each status). */
 static const guint status_weight[BF_N_STATUSES] = {
-  [BF_STATUS_SURVEYED] = 3,      [BF_STATUS_VERIFIED] = 2,          [BF_STATUS_APPRAISED] = 2,
-  [BF_STATUS_VILLAGE_NOTICE] = 3, [BF_STATUS_TOWNSHIP_REVIEWED] = 2, [BF_STATUS_TOWNSHIP_NOTICE] = 2,
-  [BF_STATUS_REGISTERED] = 28,   [BF_STATUS_REJECTED] = 6,          [BF_STATUS_EXIT_ASSESSED] = 3,
-  [BF_STATUS_EXIT_NOTICE] = 2,   [BF_STATUS_EXIT_ACCEPTED] = 2,     [BF_STATUS_EXITED] = 40,
+  [BF_STATUS_SURVEYED] = 3,          [BF_STATUS_VERIFIED] = 2,
+  [BF_STATUS_APPRAISED] = 2,         [BF_STATUS_VILLAGE_NOTICE] = 3,
+  [BF_STATUS_TOWNSHIP_REVIEWED] = 2, [BF_STATUS_TOWNSHIP_NOTICE] = 2,
+  [BF_STATUS_REGISTERED] = 28,       [BF_STATUS_REJECTED] = 6,
+  [BF_STATUS_EXIT_ASSESSED] = 3,     [BF_STATUS_EXIT_NOTICE] = 2,
+  [BF_STATUS_EXIT_ACCEPTED] = 2,     [BF_STATUS_EXITED] = 40,
   [BF_STATUS_RETURNED] = 5,
 };
 
@@ -226,9 +215,9 @@ typedef struct
 {
   gint64 id;
   char *name;
-  GArray *groups;          /* gint64 */
-  GPtrArray *group_names;  /* char * */
-  const char *surname;     /* the village's common surname */
+  GArray *groups;         /* gint64 */
+  GPtrArray *group_names; /* char * */
+  const char *surname;    /* the village's common surname */
   char *number_prefix;
   guint next_seq;
 } DemoVillage;
@@ -293,8 +282,8 @@ typedef struct
   gboolean send_back;
   int survey_date;
   int verify_date;
-  int round;       /* first day of the village notice */
-  int exit_round;  /* first day of the exit notice */
+  int round;      /* first day of the village notice */
+  int exit_round; /* first day of the exit notice */
   int returned_on;
   int registered_on;
   int last_event;
@@ -318,8 +307,8 @@ typedef struct
 {
   BfStore *store;
   GRand *rand;
-  GError *error; /* the first error: every insert after it does nothing */
-  int today;     /* the reference date */
+  GError *error;    /* the first error: every insert after it does nothing */
+  int today;        /* the reference date */
   char stamp[24];   /* created_at of the next insert */
   char updated[24]; /* its updated_at */
   guint surname_w[G_N_ELEMENTS (surnames)];
@@ -336,6 +325,7 @@ typedef struct
   char helper_name[32];
   guint helper_room;
   guint household_index;
+  guint64 uuid_clock; /* milliseconds, see demo_uuid() */
 } Demo;
 
 /* ---- random choices ---- */
@@ -383,15 +373,18 @@ pick_cause (Demo *d)
   return &causes[pick_weighted (d, d->cause_w, G_N_ELEMENTS (causes))];
 }
 
-/* Random UUIDs from the seeded generator, so that a seed reproduces them. */
+/* UUIDs from the seeded generator, so that a seed reproduces them, laid out as version 7: a
+ * 48-bit "time" that only grows (here a counter from the reference date) and random bits. Rows
+ * then append to each uuid index instead of landing on random pages, which keeps every batch's
+ * write small. */
 static void
 demo_uuid (Demo *d, char out[37])
 {
-  guint32 a = g_rand_int (d->rand), b = g_rand_int (d->rand);
-  guint32 c = g_rand_int (d->rand), e = g_rand_int (d->rand);
+  guint64 t = d->uuid_clock++;
+  guint32 a = g_rand_int (d->rand), b = g_rand_int (d->rand), c = g_rand_int (d->rand);
 
-  g_snprintf (out, 37, "%08x-%04x-%04x-%04x-%04x%08x", a, b >> 16, (b & 0x0fff) | 0x4000,
-              ((c >> 16) & 0x3fff) | 0x8000, c & 0xffff, e);
+  g_snprintf (out, 37, "%08x-%04x-%04x-%04x-%04x%08x", (guint32) (t >> 16), (guint32) (t & 0xffff),
+              0x7000 | (a & 0x0fff), 0x8000 | ((a >> 12) & 0x3fff), b & 0xffff, c);
 }
 
 /* ---- dates as julian days ---- */
@@ -486,60 +479,60 @@ demo_insert (Demo *d, const char *sql, const char *types, ...)
     {
       switch (*t)
         {
-        case 't':
-          sqlite3_bind_text (stmt, col, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
-          break;
-        case 'i':
-          sqlite3_bind_int (stmt, col, va_arg (ap, int));
-          break;
-        case 'I':
-          sqlite3_bind_int64 (stmt, col, va_arg (ap, gint64));
-          break;
-        case 'b':
-          {
-            int v = va_arg (ap, int);
-            if (v >= 0)
-              sqlite3_bind_int (stmt, col, v);
-            else
-              sqlite3_bind_null (stmt, col);
-          }
-          break;
-        case 'r':
-          {
-            gint64 v = va_arg (ap, gint64);
-            if (v != 0)
-              sqlite3_bind_int64 (stmt, col, v);
-            else
-              sqlite3_bind_null (stmt, col);
-          }
-          break;
-        case 'd':
-          {
-            double v = va_arg (ap, double);
-            if (v >= 0)
-              sqlite3_bind_double (stmt, col, v);
-            else
-              sqlite3_bind_null (stmt, col);
-          }
-          break;
-        case 'D':
-          {
-            int v = va_arg (ap, int);
-            char buf[11];
-            if (v != 0)
-              sqlite3_bind_text (stmt, col, iso (v, buf), -1, SQLITE_TRANSIENT);
-            else
-              sqlite3_bind_null (stmt, col);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
+          case 't':
+            sqlite3_bind_text (stmt, col, va_arg (ap, const char *), -1, SQLITE_TRANSIENT);
+            break;
+          case 'i':
+            sqlite3_bind_int (stmt, col, va_arg (ap, int));
+            break;
+          case 'I':
+            sqlite3_bind_int64 (stmt, col, va_arg (ap, gint64));
+            break;
+          case 'b':
+            {
+              int v = va_arg (ap, int);
+              if (v >= 0)
+                sqlite3_bind_int (stmt, col, v);
+              else
+                sqlite3_bind_null (stmt, col);
+            }
+            break;
+          case 'r':
+            {
+              gint64 v = va_arg (ap, gint64);
+              if (v != 0)
+                sqlite3_bind_int64 (stmt, col, v);
+              else
+                sqlite3_bind_null (stmt, col);
+            }
+            break;
+          case 'd':
+            {
+              double v = va_arg (ap, double);
+              if (v >= 0)
+                sqlite3_bind_double (stmt, col, v);
+              else
+                sqlite3_bind_null (stmt, col);
+            }
+            break;
+          case 'D':
+            {
+              int v = va_arg (ap, int);
+              char buf[11];
+              if (v != 0)
+                sqlite3_bind_text (stmt, col, iso (v, buf), -1, SQLITE_TRANSIENT);
+              else
+                sqlite3_bind_null (stmt, col);
+            }
+            break;
+          default:
+            g_assert_not_reached ();
         }
     }
   va_end (ap);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      _bf_store_set_sqlite_error (d->store, &d->error, _("Could not write the demo register"));
+      _bf_store_set_sqlite_error (d->store, &d->error, _ ("Could not write the demo register"));
       sqlite3_reset (stmt);
       return 0;
     }
@@ -694,7 +687,8 @@ describe_member (Demo *d, DemoMember *m)
     {
       static const guint old[] = { 45, 45, 10, 0, 0 }, mid[] = { 12, 45, 35, 8, 0 };
       static const guint later[] = { 2, 18, 55, 20, 5 }, young[] = { 0, 5, 40, 40, 15 };
-      static const char *const levels[] = { "illiterate", "primary", "junior", "senior", "college" };
+      static const char *const levels[] = { "illiterate", "primary", "junior", "senior",
+                                            "college" };
       const guint *w = born < 1950 ? old : born < 1970 ? mid : born < 1990 ? later : young;
       m->education = levels[pick_weighted (d, w, 5)];
       m->school_status = "none";
@@ -764,8 +758,8 @@ apply_cause_to_members (Demo *d, DemoHousehold *h)
   for (guint i = 0; i < h->n_members; i++)
     {
       m = &h->members[i];
-      if (g_str_equal (m->health, "serious")
-          || (g_str_equal (m->health, "disabled") && m->disability_grade <= 2))
+      if (g_str_equal (m->health, "serious") ||
+          (g_str_equal (m->health, "disabled") && m->disability_grade <= 2))
         {
           if (!g_str_equal (m->labour, "none"))
             m->labour = "lost";
@@ -858,8 +852,8 @@ add_survey (Demo *d, DemoHousehold *h, int date, gint64 target, gboolean all_sec
   bf_income_per_capita (&income, s->members, &s->per_capita);
 
   for (guint i = 0; i < h->n_members; i++)
-    if (h->members[i].school_status != NULL && !g_str_equal (h->members[i].school_status, "none")
-        && !g_str_equal (h->members[i].school_status, "preschool"))
+    if (h->members[i].school_status != NULL && !g_str_equal (h->members[i].school_status, "none") &&
+        !g_str_equal (h->members[i].school_status, "preschool"))
       s->expenditure[0] += rnd (d, 5, 60) * 10000;
   if (g_str_equal (h->cause[0]->code, "illness") || g_str_equal (h->cause[0]->code, "disability"))
     s->expenditure[1] = rnd (d, 30, 300) * 10000;
@@ -929,66 +923,66 @@ plan_path (Demo *d, DemoHousehold *h)
   h->returned_on = 0;
   switch (h->status)
     {
-    case BF_STATUS_SURVEYED:
-      h->n_steps = 0;
-      h->round = window_anchor (d, survey_offset, verify_offset);
-      break;
-    case BF_STATUS_VERIFIED:
-      h->n_steps = 1;
-      h->round = window_anchor (d, verify_offset, step_offset[STEP_APPRAISE]);
-      break;
-    case BF_STATUS_APPRAISED:
-    case BF_STATUS_VILLAGE_NOTICE:
-    case BF_STATUS_TOWNSHIP_REVIEWED:
-    case BF_STATUS_TOWNSHIP_NOTICE:
-      h->n_steps = 2 + (h->status - BF_STATUS_APPRAISED);
-      h->round = window_anchor (d, step_offset[h->n_steps - 1], step_offset[h->n_steps]);
-      break;
-    case BF_STATUS_REGISTERED:
-      h->n_steps = 6;
-      do
-        h->round
-          = grid_round_in (d, 2016 + pick_weighted (d, recent_w, G_N_ELEMENTS (recent_w)), FALSE);
-      while (h->round > registered_by);
-      break;
-    case BF_STATUS_REJECTED:
-      {
-        static const guint reject_w[] = { 30, 25, 20, 15, 10 };
-        h->reject = REJECT_VERIFY + pick_weighted (d, reject_w, G_N_ELEMENTS (reject_w));
-        h->n_steps = h->reject == REJECT_VERIFY      ? 0
-                     : h->reject == REJECT_APPRAISAL ? 1
-                     : h->reject == REJECT_COUNTY    ? 5
-                                                     : 3;
+      case BF_STATUS_SURVEYED:
+        h->n_steps = 0;
+        h->round = window_anchor (d, survey_offset, verify_offset);
+        break;
+      case BF_STATUS_VERIFIED:
+        h->n_steps = 1;
+        h->round = window_anchor (d, verify_offset, step_offset[STEP_APPRAISE]);
+        break;
+      case BF_STATUS_APPRAISED:
+      case BF_STATUS_VILLAGE_NOTICE:
+      case BF_STATUS_TOWNSHIP_REVIEWED:
+      case BF_STATUS_TOWNSHIP_NOTICE:
+        h->n_steps = 2 + (h->status - BF_STATUS_APPRAISED);
+        h->round = window_anchor (d, step_offset[h->n_steps - 1], step_offset[h->n_steps]);
+        break;
+      case BF_STATUS_REGISTERED:
+        h->n_steps = 6;
         do
-          h->round = grid_round (d, 2016, 2026, FALSE);
+          h->round =
+            grid_round_in (d, 2016 + pick_weighted (d, recent_w, G_N_ELEMENTS (recent_w)), FALSE);
         while (h->round > registered_by);
-      }
-      break;
-    case BF_STATUS_EXIT_ASSESSED:
-    case BF_STATUS_EXIT_NOTICE:
-    case BF_STATUS_EXIT_ACCEPTED:
-      h->n_steps = 7 + (h->status - BF_STATUS_EXIT_ASSESSED);
-      h->exit_round = window_anchor (d, step_offset[h->n_steps - 1], step_offset[h->n_steps]);
-      h->round = grid_round (d, 2016, 2024, FALSE);
-      break;
-    case BF_STATUS_EXITED:
-    case BF_STATUS_RETURNED:
-      h->n_steps = h->status == BF_STATUS_EXITED ? 10 : 11;
-      for (tries = 0; tries < 100; tries++)
+        break;
+      case BF_STATUS_REJECTED:
         {
-          int last_ok = d->today - step_offset[STEP_APPROVE_EXIT]
-                        - (h->status == BF_STATUS_RETURNED ? 180 : 0);
-          h->round = grid_round (d, 2015, 2021, FALSE);
-          h->exit_round = grid_round (d, year_of (h->round) + 1, 2026, TRUE);
-          if (h->exit_round <= last_ok)
-            break;
+          static const guint reject_w[] = { 30, 25, 20, 15, 10 };
+          h->reject = REJECT_VERIFY + pick_weighted (d, reject_w, G_N_ELEMENTS (reject_w));
+          h->n_steps = h->reject == REJECT_VERIFY      ? 0
+                       : h->reject == REJECT_APPRAISAL ? 1
+                       : h->reject == REJECT_COUNTY    ? 5
+                                                       : 3;
+          do
+            h->round = grid_round (d, 2016, 2026, FALSE);
+          while (h->round > registered_by);
         }
-      if (h->status == BF_STATUS_RETURNED)
-        h->returned_on = rnd (d, h->exit_round + step_offset[STEP_APPROVE_EXIT] + 180, d->today);
-      break;
-    case BF_N_STATUSES:
-    default:
-      g_assert_not_reached ();
+        break;
+      case BF_STATUS_EXIT_ASSESSED:
+      case BF_STATUS_EXIT_NOTICE:
+      case BF_STATUS_EXIT_ACCEPTED:
+        h->n_steps = 7 + (h->status - BF_STATUS_EXIT_ASSESSED);
+        h->exit_round = window_anchor (d, step_offset[h->n_steps - 1], step_offset[h->n_steps]);
+        h->round = grid_round (d, 2016, 2024, FALSE);
+        break;
+      case BF_STATUS_EXITED:
+      case BF_STATUS_RETURNED:
+        h->n_steps = h->status == BF_STATUS_EXITED ? 10 : 11;
+        for (tries = 0; tries < 100; tries++)
+          {
+            int last_ok = d->today - step_offset[STEP_APPROVE_EXIT] -
+                          (h->status == BF_STATUS_RETURNED ? 180 : 0);
+            h->round = grid_round (d, 2015, 2021, FALSE);
+            h->exit_round = grid_round (d, year_of (h->round) + 1, 2026, TRUE);
+            if (h->exit_round <= last_ok)
+              break;
+          }
+        if (h->status == BF_STATUS_RETURNED)
+          h->returned_on = rnd (d, h->exit_round + step_offset[STEP_APPROVE_EXIT] + 180, d->today);
+        break;
+      case BF_N_STATUSES:
+      default:
+        g_assert_not_reached ();
     }
   h->survey_date = h->round + survey_offset;
   h->verify_date = h->round + verify_offset;
@@ -1005,17 +999,17 @@ last_event_date (const DemoHousehold *h)
 {
   switch (h->reject)
     {
-    case REJECT_VERIFY:
-      return h->verify_date;
-    case REJECT_OBJECTION:
-      return h->round + DEMO_NOTICE_DAYS + 1;
-    case REJECT_APPRAISAL:
-    case REJECT_TOWNSHIP:
-    case REJECT_COUNTY:
-      return step_date (h, h->n_steps);
-    case REJECT_NONE:
-    default:
-      return h->n_steps == 0 ? h->survey_date : step_date (h, h->n_steps - 1);
+      case REJECT_VERIFY:
+        return h->verify_date;
+      case REJECT_OBJECTION:
+        return h->round + DEMO_NOTICE_DAYS + 1;
+      case REJECT_APPRAISAL:
+      case REJECT_TOWNSHIP:
+      case REJECT_COUNTY:
+        return step_date (h, h->n_steps);
+      case REJECT_NONE:
+      default:
+        return h->n_steps == 0 ? h->survey_date : step_date (h, h->n_steps - 1);
     }
 }
 
@@ -1024,23 +1018,23 @@ step_date (const DemoHousehold *h, DemoStep step)
 {
   switch (step)
     {
-    case STEP_VERIFY:
-      return h->send_back ? h->round - 15 : h->verify_date;
-    case STEP_RETURN:
-      return h->returned_on;
-    case STEP_ASSESS_EXIT:
-    case STEP_EXIT_NOTICE:
-    case STEP_ACCEPT_EXIT:
-    case STEP_APPROVE_EXIT:
-      return h->exit_round + step_offset[step];
-    case STEP_APPRAISE:
-    case STEP_VILLAGE_NOTICE:
-    case STEP_TOWNSHIP_REVIEW:
-    case STEP_TOWNSHIP_NOTICE:
-    case STEP_COUNTY_APPROVE:
-    case N_STEPS:
-    default:
-      return h->round + step_offset[step];
+      case STEP_VERIFY:
+        return h->send_back ? h->round - 15 : h->verify_date;
+      case STEP_RETURN:
+        return h->returned_on;
+      case STEP_ASSESS_EXIT:
+      case STEP_EXIT_NOTICE:
+      case STEP_ACCEPT_EXIT:
+      case STEP_APPROVE_EXIT:
+        return h->exit_round + step_offset[step];
+      case STEP_APPRAISE:
+      case STEP_VILLAGE_NOTICE:
+      case STEP_TOWNSHIP_REVIEW:
+      case STEP_TOWNSHIP_NOTICE:
+      case STEP_COUNTY_APPROVE:
+      case N_STEPS:
+      default:
+        return h->round + step_offset[step];
     }
 }
 
@@ -1143,15 +1137,15 @@ notice_for (Demo *d, DemoNoticeKind kind, DemoVillage *v, int start)
                                          : g_strdup_printf ("%s村民委员会", v->name);
       g_snprintf (phone, sizeof phone, "0746-%07d", 7000000 + rnd (d, 0, 999999));
       demo_stamp (d, start);
-      s->id = demo_insert (d,
-                           "INSERT INTO notices (uuid, created_at, updated_at, kind, village_id, "
-                           "title, body, starts_on, ends_on, issuing_body, supervision_phone, "
-                           "posting_place, state, posted_on, closed_on) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           "trttDDttttDD", codes[kind], village_level ? v->id : (gint64) 0, title,
-                           body, start, end, issuer, phone,
-                           village_level ? "村务公开栏" : "乡政府公示栏",
-                           closed ? "closed" : "posted", start, closed ? end + 1 : 0);
+      s->id =
+        demo_insert (d,
+                     "INSERT INTO notices (uuid, created_at, updated_at, kind, village_id, "
+                     "title, body, starts_on, ends_on, issuing_body, supervision_phone, "
+                     "posting_place, state, posted_on, closed_on) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "trttDDttttDD", codes[kind], village_level ? v->id : (gint64) 0, title, body,
+                     start, end, issuer, phone, village_level ? "村务公开栏" : "乡政府公示栏",
+                     closed ? "closed" : "posted", start, closed ? end + 1 : 0);
     }
   return s;
 }
@@ -1180,7 +1174,7 @@ static void
 add_objection (Demo *d, DemoShared *notice, DemoHousehold *h, int received, const char *result)
 {
   static const char *const contents[] = {
-    "反映该户家中有小轿车", "反映该户子女在城里购房", "反映该户家庭收入较高",
+    "反映该户家中有小轿车",   "反映该户子女在城里购房",         "反映该户家庭收入较高",
     "反映该户有成员在外经商", "反映该户实际居住人口与登记不符",
   };
   gboolean pending = g_str_equal (result, "pending");
@@ -1267,9 +1261,8 @@ add_event (Demo *d,
   ctx.has_document_number = TRUE;
   if (!bf_lifecycle_apply (from, action, &ctx, &to, &refused))
     {
-      g_set_error (&d->error, BF_STORE_ERROR, BF_STORE_ERROR_FAILED,
-                   "demo: %s → %s refused: %s", bf_status_code (from), bf_action_code (action),
-                   refused->message);
+      g_set_error (&d->error, BF_STORE_ERROR, BF_STORE_ERROR_FAILED, "demo: %s → %s refused: %s",
+                   bf_status_code (from), bf_action_code (action), refused->message);
       return from;
     }
   demo_stamp (d, day);
@@ -1301,15 +1294,15 @@ next_helper (Demo *d)
     { "永州市生态环境局", "city", 3 },   { "湖南省交通运输厅", "province", 3 },
   };
   guint u = rnd (d, 0, G_N_ELEMENTS (units) - 1);
-  const char *where = units[u].where == 0   ? d->county
-                      : units[u].where == 1 ? d->township
-                      : units[u].where == 2 ? ((DemoVillage *) g_ptr_array_index (
-                                                 d->villages, rnd (d, 0, d->villages->len - 1)))
-                                                ->name
-                                            : "";
+  const char *where =
+    units[u].where == 0   ? d->county
+    : units[u].where == 1 ? d->township
+    : units[u].where == 2
+      ? ((DemoVillage *) g_ptr_array_index (d->villages, rnd (d, 0, d->villages->len - 1)))->name
+      : "";
   g_autofree char *unit = g_strconcat (where, units[u].suffix, NULL);
-  const char *position = units[u].where == 2 ? (chance (d, 0.5) ? "村支书" : "村主任")
-                                             : PICK (d, helper_positions);
+  const char *position =
+    units[u].where == 2 ? (chance (d, 0.5) ? "村支书" : "村主任") : PICK (d, helper_positions);
   char phone[12];
   int born = rnd (d, 1965, 1998);
 
@@ -1399,8 +1392,8 @@ insert_household (Demo *d, DemoHousehold *h)
   const DemoSurvey *latest = &h->surveys[h->n_surveys - 1];
   const DemoMember *head = &h->members[0];
   const char *group_name = g_ptr_array_index (h->village->group_names, h->group);
-  g_autofree char *address = g_strdup_printf ("%s%s%d号", h->village->name, group_name,
-                                              rnd (d, 1, 120));
+  g_autofree char *address =
+    g_strdup_printf ("%s%s%d号", h->village->name, group_name, rnd (d, 1, 120));
   g_autofree char *note = g_strdup_printf ("%s；%s", h->cause[0]->label, h->cause[0]->note);
   char account[24];
   gboolean dangerous = latest->secured[BF_GUARANTEE_HOUSING] == 0 || chance (d, 0.03);
@@ -1458,8 +1451,8 @@ insert_members (Demo *d, DemoHousehold *h)
 static gint64
 insert_plan (Demo *d, DemoHousehold *h, int year, int exit_by)
 {
-  g_autofree char *goal = g_strdup_printf ("%d年实现人均纯收入稳定超过扶贫标准，两不愁三保障全面落实",
-                                           year);
+  g_autofree char *goal =
+    g_strdup_printf ("%d年实现人均纯收入稳定超过扶贫标准，两不愁三保障全面落实", year);
   gint64 plan;
   int n = rnd (d, 1, 3);
 
@@ -1675,12 +1668,12 @@ insert_acceptance (Demo *d, DemoHousehold *h, const DemoSurvey *exit_survey, int
   }
   demo_stamp (d, day);
   return demo_insert (d,
-               "INSERT INTO exit_acceptances (uuid, created_at, updated_at, household_id, "
-               "accepted_on, team, checks, exception_note, result, reported_on) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               "IDttttD", h->id, day, team_json, checks_json,
-               h->with_labour == 0 ? "家庭无劳动能力成员，纳入社会保障兜底，记录在案" : NULL,
-               passed ? "accepted" : "not_accepted", day + 3);
+                      "INSERT INTO exit_acceptances (uuid, created_at, updated_at, household_id, "
+                      "accepted_on, team, checks, exception_note, result, reported_on) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      "IDttttD", h->id, day, team_json, checks_json,
+                      h->with_labour == 0 ? "家庭无劳动能力成员，纳入社会保障兜底，记录在案" : NULL,
+                      passed ? "accepted" : "not_accepted", day + 3);
 }
 
 /* The events of the path, and the records each step stands on. */
@@ -1709,149 +1702,150 @@ insert_history (Demo *d, DemoHousehold *h)
       day = step_date (h, step);
       switch ((DemoStep) step)
         {
-        case STEP_VERIFY:
-          if (rejecting)
+          case STEP_VERIFY:
+            if (rejecting)
+              {
+                ref = add_review (d, h, "verification", "identification", day, "reject",
+                                  "经入户核查，家庭人均纯收入高于扶贫标准", NULL);
+                status = add_event (d, h, status, BF_ACTION_REJECT, day, "人均纯收入高于扶贫标准",
+                                    "review", ref, NULL);
+                break;
+              }
+            if (h->send_back)
+              {
+                int first_verify = h->verify_date;
+                ref = add_review (d, h, "verification", "identification", first_verify, "return",
+                                  "家庭成员收入材料不全，退回补充", NULL);
+                status = add_event (d, h, status, BF_ACTION_VERIFY, first_verify, NULL, "review",
+                                    ref, NULL);
+                status = add_event (d, h, status, BF_ACTION_SEND_BACK, h->round - 20,
+                                    "家庭成员收入材料不全，退回补充", "review", ref, NULL);
+              }
+            ref = add_review (d, h, "verification", "identification", day, "approve",
+                              "经入户核查，情况属实", NULL);
+            status = add_event (d, h, status, BF_ACTION_VERIFY, day, NULL, "review", ref, NULL);
+            break;
+          case STEP_APPRAISE:
             {
-              ref = add_review (d, h, "verification", "identification", day, "reject",
-                                "经入户核查，家庭人均纯收入高于扶贫标准", NULL);
-              add_event (d, h, status, BF_ACTION_REJECT, day, "人均纯收入高于扶贫标准", "review",
-                         ref, NULL);
-              break;
+              DemoShared *m = meeting_for (d, h->village, day);
+              int votes_for =
+                rejecting ? m->present * rnd (d, 20, 45) / 100 : m->present * rnd (d, 75, 98) / 100;
+              int against = (m->present - votes_for) * rnd (d, 30, 90) / 100;
+              demo_stamp (d, day);
+              demo_insert (d,
+                           "INSERT INTO appraisal_votes (uuid, created_at, updated_at, meeting_id, "
+                           "household_id, votes_for, votes_against, abstentions, passed) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           "IIiiii", m->id, h->id, votes_for, against,
+                           m->present - votes_for - against, rejecting ? 0 : 1);
+              status = add_event (d, h, status, rejecting ? BF_ACTION_REJECT : BF_ACTION_APPRAISE,
+                                  day, rejecting ? "民主评议未通过" : NULL, "meeting", m->id, NULL);
             }
-          if (h->send_back)
+            break;
+          case STEP_VILLAGE_NOTICE:
+            village_notice = notice_for (d, NOTICE_VILLAGE, h->village, day);
+            g_snprintf (reason, sizeof reason, "%s", h->cause[0]->label);
+            add_notice_item (d, village_notice, h, day, reason,
+                             h->reject == REJECT_OBJECTION ? day + 5 : 0);
+            status = add_event (d, h, status, BF_ACTION_POST_VILLAGE_NOTICE, day, NULL, "notice",
+                                village_notice->id, NULL);
+            if (h->reject == REJECT_OBJECTION)
+              {
+                add_objection (d, village_notice, h, day + 2, "upheld");
+                status =
+                  add_event (d, h, status, BF_ACTION_REJECT, day + DEMO_NOTICE_DAYS + 1,
+                             "公示期间群众异议经核实属实", "notice", village_notice->id, NULL);
+                step = N_STEPS;
+              }
+            else if (h->status == BF_STATUS_VILLAGE_NOTICE && d->today < day + DEMO_NOTICE_DAYS)
+              {
+                if (chance (d, 0.15))
+                  add_objection (d, village_notice, h, rnd (d, day, d->today), "pending");
+              }
+            else if (chance (d, 0.03))
+              add_objection (d, village_notice, h, day + rnd (d, 1, 3), "dismissed");
+            break;
+          case STEP_TOWNSHIP_REVIEW:
+            ref =
+              add_review (d, h, "township", "identification", day, rejecting ? "reject" : "approve",
+                          rejecting ? "经乡镇审核，不符合识别标准" : "同意纳入", NULL);
+            status =
+              add_event (d, h, status, rejecting ? BF_ACTION_REJECT : BF_ACTION_TOWNSHIP_REVIEW,
+                         day, rejecting ? "乡镇审核未通过" : NULL, "review", ref, NULL);
+            break;
+          case STEP_TOWNSHIP_NOTICE:
             {
-              int first_verify = h->verify_date;
-              ref = add_review (d, h, "verification", "identification", first_verify, "return",
-                                "家庭成员收入材料不全，退回补充", NULL);
-              status = add_event (d, h, status, BF_ACTION_VERIFY, first_verify, NULL, "review",
-                                  ref, NULL);
-              status = add_event (d, h, status, BF_ACTION_SEND_BACK, h->round - 20,
-                                  "家庭成员收入材料不全，退回补充", "review", ref, NULL);
+              DemoShared *n = notice_for (d, NOTICE_TOWNSHIP, h->village, day);
+              add_notice_item (d, n, h, day, h->cause[0]->label, 0);
+              status = add_event (d, h, status, BF_ACTION_POST_TOWNSHIP_NOTICE, day, NULL, "notice",
+                                  n->id, NULL);
             }
-          ref = add_review (d, h, "verification", "identification", day, "approve",
-                            "经入户核查，情况属实", NULL);
-          status = add_event (d, h, status, BF_ACTION_VERIFY, day, NULL, "review", ref, NULL);
-          break;
-        case STEP_APPRAISE:
-          {
-            DemoShared *m = meeting_for (d, h->village, day);
-            int votes_for = rejecting ? m->present * rnd (d, 20, 45) / 100
-                                      : m->present * rnd (d, 75, 98) / 100;
-            int against = (m->present - votes_for) * rnd (d, 30, 90) / 100;
-            demo_stamp (d, day);
-            demo_insert (d,
-                         "INSERT INTO appraisal_votes (uuid, created_at, updated_at, meeting_id, "
-                         "household_id, votes_for, votes_against, abstentions, passed) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         "IIiiii", m->id, h->id, votes_for, against,
-                         m->present - votes_for - against, rejecting ? 0 : 1);
-            status = add_event (d, h, status, rejecting ? BF_ACTION_REJECT : BF_ACTION_APPRAISE,
-                                day, rejecting ? "民主评议未通过" : NULL, "meeting", m->id, NULL);
-          }
-          break;
-        case STEP_VILLAGE_NOTICE:
-          village_notice = notice_for (d, NOTICE_VILLAGE, h->village, day);
-          g_snprintf (reason, sizeof reason, "%s", h->cause[0]->label);
-          add_notice_item (d, village_notice, h, day, reason,
-                           h->reject == REJECT_OBJECTION ? day + 5 : 0);
-          status = add_event (d, h, status, BF_ACTION_POST_VILLAGE_NOTICE, day, NULL, "notice",
-                              village_notice->id, NULL);
-          if (h->reject == REJECT_OBJECTION)
+            break;
+          case STEP_COUNTY_APPROVE:
+            if (rejecting)
+              {
+                ref = add_review (d, h, "county", "identification", day, "reject",
+                                  "比对发现家庭成员有财政供养人员", NULL);
+                status = add_event (d, h, status, BF_ACTION_REJECT, day, "县级比对发现不符合条件",
+                                    "review", ref, NULL);
+                add_adjustment (d, h, "correction", NULL, day,
+                                "识别不准纠错：家庭成员有财政供养人员", NULL);
+                break;
+              }
+            document_number (d, day, doc, sizeof doc);
+            ref = add_review (d, h, "county", "identification", day, "approve", "同意纳入", doc);
+            status =
+              add_event (d, h, status, BF_ACTION_COUNTY_APPROVE, day, NULL, "review", ref, doc);
+            add_adjustment (d, h, "new", NULL, day, "新识别纳入扶贫对象", doc);
+            if (day + 2 <= d->today)
+              add_notice_item (d, notice_for (d, NOTICE_COUNTY, h->village, day + 2), h, day + 2,
+                               h->cause[0]->label, 0);
+            insert_assignments (d, h);
+            break;
+          case STEP_ASSESS_EXIT:
+            status = add_event (d, h, status, BF_ACTION_ASSESS_EXIT, day, NULL, "survey",
+                                h->surveys[1].id, NULL);
+            break;
+          case STEP_EXIT_NOTICE:
             {
-              add_objection (d, village_notice, h, day + 2, "upheld");
-              status = add_event (d, h, status, BF_ACTION_REJECT, day + DEMO_NOTICE_DAYS + 1,
-                                  "公示期间群众异议经核实属实", "notice", village_notice->id,
+              DemoShared *n = notice_for (d, NOTICE_EXIT, h->village, day);
+              char money[32];
+              g_autofree char *yuan = bf_money_format (h->surveys[1].per_capita);
+              g_snprintf (money, sizeof money, "人均纯收入%s元", yuan);
+              add_notice_item (d, n, h, day, money, 0);
+              if (chance (d, 0.02))
+                add_objection (d, n, h, day + rnd (d, 1, 3), "dismissed");
+              status = add_event (d, h, status, BF_ACTION_POST_EXIT_NOTICE, day, NULL, "notice",
+                                  n->id, NULL);
+            }
+            break;
+          case STEP_ACCEPT_EXIT:
+            ref = insert_acceptance (d, h, &h->surveys[1], day);
+            status =
+              add_event (d, h, status, BF_ACTION_ACCEPT_EXIT, day, NULL, "acceptance", ref, NULL);
+            break;
+          case STEP_APPROVE_EXIT:
+            document_number (d, day, doc, sizeof doc);
+            ref = add_review (d, h, "county", "exit", day, "approve", "同意退出", doc);
+            status =
+              add_event (d, h, status, BF_ACTION_APPROVE_EXIT, day, NULL, "review", ref, doc);
+            add_adjustment (d, h, "exit", NULL, day, "达到脱贫标准，批准退出", doc);
+            break;
+          case STEP_RETURN:
+            ref = add_adjustment (d, h, "returned", NULL, day, "因病返贫，人均纯收入低于扶贫标准",
                                   NULL);
-              step = N_STEPS;
-            }
-          else if (h->status == BF_STATUS_VILLAGE_NOTICE && d->today < day + DEMO_NOTICE_DAYS)
-            {
-              if (chance (d, 0.15))
-                add_objection (d, village_notice, h, rnd (d, day, d->today), "pending");
-            }
-          else if (chance (d, 0.03))
-            add_objection (d, village_notice, h, day + rnd (d, 1, 3), "dismissed");
-          break;
-        case STEP_TOWNSHIP_REVIEW:
-          ref = add_review (d, h, "township", "identification", day,
-                            rejecting ? "reject" : "approve",
-                            rejecting ? "经乡镇审核，不符合识别标准" : "同意纳入", NULL);
-          status = add_event (d, h, status,
-                              rejecting ? BF_ACTION_REJECT : BF_ACTION_TOWNSHIP_REVIEW, day,
-                              rejecting ? "乡镇审核未通过" : NULL, "review", ref, NULL);
-          break;
-        case STEP_TOWNSHIP_NOTICE:
-          {
-            DemoShared *n = notice_for (d, NOTICE_TOWNSHIP, h->village, day);
-            add_notice_item (d, n, h, day, h->cause[0]->label, 0);
-            status = add_event (d, h, status, BF_ACTION_POST_TOWNSHIP_NOTICE, day, NULL, "notice",
-                                n->id, NULL);
-          }
-          break;
-        case STEP_COUNTY_APPROVE:
-          if (rejecting)
-            {
-              ref = add_review (d, h, "county", "identification", day, "reject",
-                                "比对发现家庭成员有财政供养人员", NULL);
-              status = add_event (d, h, status, BF_ACTION_REJECT, day, "县级比对发现不符合条件",
-                                  "review", ref, NULL);
-              add_adjustment (d, h, "correction", NULL, day, "识别不准纠错：家庭成员有财政供养人员",
-                              NULL);
-              break;
-            }
-          document_number (d, day, doc, sizeof doc);
-          ref = add_review (d, h, "county", "identification", day, "approve", "同意纳入", doc);
-          status = add_event (d, h, status, BF_ACTION_COUNTY_APPROVE, day, NULL, "review", ref,
-                              doc);
-          add_adjustment (d, h, "new", NULL, day, "新识别纳入扶贫对象", doc);
-          if (day + 2 <= d->today)
-            add_notice_item (d, notice_for (d, NOTICE_COUNTY, h->village, day + 2), h, day + 2,
-                             h->cause[0]->label, 0);
-          insert_assignments (d, h);
-          break;
-        case STEP_ASSESS_EXIT:
-          status = add_event (d, h, status, BF_ACTION_ASSESS_EXIT, day, NULL, "survey",
-                              h->surveys[1].id, NULL);
-          break;
-        case STEP_EXIT_NOTICE:
-          {
-            DemoShared *n = notice_for (d, NOTICE_EXIT, h->village, day);
-            char money[32];
-            g_autofree char *yuan = bf_money_format (h->surveys[1].per_capita);
-            g_snprintf (money, sizeof money, "人均纯收入%s元", yuan);
-            add_notice_item (d, n, h, day, money, 0);
-            if (chance (d, 0.02))
-              add_objection (d, n, h, day + rnd (d, 1, 3), "dismissed");
-            status = add_event (d, h, status, BF_ACTION_POST_EXIT_NOTICE, day, NULL, "notice",
-                                n->id, NULL);
-          }
-          break;
-        case STEP_ACCEPT_EXIT:
-          ref = insert_acceptance (d, h, &h->surveys[1], day);
-          status = add_event (d, h, status, BF_ACTION_ACCEPT_EXIT, day, NULL, "acceptance", ref,
-                              NULL);
-          break;
-        case STEP_APPROVE_EXIT:
-          document_number (d, day, doc, sizeof doc);
-          ref = add_review (d, h, "county", "exit", day, "approve", "同意退出", doc);
-          status = add_event (d, h, status, BF_ACTION_APPROVE_EXIT, day, NULL, "review", ref, doc);
-          add_adjustment (d, h, "exit", NULL, day, "达到脱贫标准，批准退出", doc);
-          break;
-        case STEP_RETURN:
-          ref = add_adjustment (d, h, "returned", NULL, day, "因病返贫，人均纯收入低于扶贫标准",
-                                NULL);
-          status = add_event (d, h, status, BF_ACTION_RETURN_TO_POVERTY, day,
-                              "因病返贫，人均纯收入低于扶贫标准", "adjustment", ref, NULL);
-          break;
-        case N_STEPS:
-        default:
-          g_assert_not_reached ();
+            status = add_event (d, h, status, BF_ACTION_RETURN_TO_POVERTY, day,
+                                "因病返贫，人均纯收入低于扶贫标准", "adjustment", ref, NULL);
+            break;
+          case N_STEPS:
+          default:
+            g_assert_not_reached ();
         }
     }
   if (d->error == NULL && status != h->status)
     g_set_error (&d->error, BF_STORE_ERROR, BF_STORE_ERROR_FAILED,
-                 "demo: household %s ended at %s instead of %s", h->number,
-                 bf_status_code (status), bf_status_code (h->status));
+                 "demo: household %s ended at %s instead of %s", h->number, bf_status_code (status),
+                 bf_status_code (h->status));
 
   /* Natural changes: children born after registration. */
   for (guint i = 0; i < h->n_members && h->registered_on != 0; i++)
@@ -1973,11 +1967,11 @@ load_villages (Demo *d, GError **error)
   if (villages->len == 0)
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _("The register has no villages to put demo households in"));
+                   _ ("The register has no villages to put demo households in"));
       return FALSE;
     }
-  stmt = _bf_store_prepare (d->store, "SELECT max(number) FROM households WHERE number LIKE ?",
-                            error);
+  stmt =
+    _bf_store_prepare (d->store, "SELECT max(number) FROM households WHERE number LIKE ?", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < villages->len; i++)
@@ -2008,7 +2002,8 @@ load_villages (Demo *d, GError **error)
       pattern = g_strdup_printf ("%s_____", v->number_prefix);
       sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        v->next_seq = atoi ((const char *) sqlite3_column_text (stmt, 0) + strlen (v->number_prefix));
+        v->next_seq =
+          atoi ((const char *) sqlite3_column_text (stmt, 0) + strlen (v->number_prefix));
       sqlite3_reset (stmt);
       g_ptr_array_add (d->villages, v);
     }
@@ -2036,7 +2031,7 @@ load_used_ids (Demo *d, GError **error)
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _bf_store_set_sqlite_error (d->store, error, _("Could not read the register"));
+      _bf_store_set_sqlite_error (d->store, error, _ ("Could not read the register"));
       return FALSE;
     }
   return TRUE;
@@ -2047,11 +2042,11 @@ load_used_ids (Demo *d, GError **error)
 static gboolean
 load_lines (Demo *d, GError **error)
 {
-  sqlite3_stmt *stmt = _bf_store_prepare (
-    d->store,
-    "SELECT year, poverty_line_fen, monitoring_line_fen FROM poverty_lines "
-    "WHERE deleted_at IS NULL AND year BETWEEN ? AND ?",
-    error);
+  sqlite3_stmt *stmt =
+    _bf_store_prepare (d->store,
+                       "SELECT year, poverty_line_fen, monitoring_line_fen FROM poverty_lines "
+                       "WHERE deleted_at IS NULL AND year BETWEEN ? AND ?",
+                       error);
 
   if (stmt == NULL)
     return FALSE;
@@ -2091,17 +2086,14 @@ county_short_name (const char *county)
 {
   const char *end = county + strlen (county);
 
-  if (g_str_has_suffix (county, "县") || g_str_has_suffix (county, "市")
-      || g_str_has_suffix (county, "区"))
+  if (g_str_has_suffix (county, "县") || g_str_has_suffix (county, "市") ||
+      g_str_has_suffix (county, "区"))
     end = g_utf8_prev_char (end);
   return g_strndup (county, end - county);
 }
 
 BfStore *
-bf_store_demo_create (const char *path,
-                      guint n_villages,
-                      const char *operator_name,
-                      GError **error)
+bf_store_demo_create (const char *path, guint n_villages, const char *operator_name, GError **error)
 {
   const char *names[BF_DEMO_MAX_VILLAGES + 1] = { NULL };
   BfRegisterSpec spec = { 0 };
@@ -2111,7 +2103,7 @@ bf_store_demo_create (const char *path,
   if (n_villages < 1 || n_villages > BF_DEMO_MAX_VILLAGES)
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _("A demo township has between 1 and %d villages"), BF_DEMO_MAX_VILLAGES);
+                   _ ("A demo township has between 1 and %d villages"), BF_DEMO_MAX_VILLAGES);
       return NULL;
     }
   for (guint i = 0; i < n_villages; i++)
@@ -2151,8 +2143,8 @@ demo_batch (Demo *d, guint first, guint count, guint32 seed, GError **error)
   json_array_add_null_element (pair);
   json_array_add_int_element (pair, seed);
   json_object_set_array_member (changes, "seed", pair);
-  if (!_bf_store_audit (d->store, "demo", "households", NULL, g_steal_pointer (&changes), error)
-      || !_bf_store_commit (d->store, error))
+  if (!_bf_store_audit (d->store, "demo", "households", NULL, g_steal_pointer (&changes), error) ||
+      !_bf_store_commit (d->store, error))
     {
       _bf_store_rollback (d->store);
       return FALSE;
@@ -2173,6 +2165,7 @@ bf_store_demo_generate (BfStore *self,
   guint32 seeds[2];
   gboolean ok = TRUE;
   sqlite3_stmt *stmt;
+  gint64 cache_size = 0;
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
@@ -2204,12 +2197,30 @@ bf_store_demo_generate (BfStore *self,
       d.rand = g_rand_new_with_seed_array (seeds, 2);
     }
 
+  /* Continues after an earlier demo run on the same register: one step per record. */
+  d.uuid_clock = (guint64) (julian (DEMO_REFERENCE_Y, DEMO_REFERENCE_M, DEMO_REFERENCE_D) -
+                            julian (1970, 1, 1)) *
+                   86400000 +
+                 (guint64) d.household_index * 1000;
   if (ok)
     ok = load_villages (&d, error) && load_used_ids (&d, error) && load_lines (&d, error);
   if (ok)
     {
       for (int i = 0; i < 4; i++)
         demo_name (&d, pick_surname (&d), i % 2 == 0, 1980, d.staff[i], sizeof d.staff[i]);
+    }
+
+  /* A batch touches pages all over the date and name indexes: keep them in memory until it
+   * commits (64 MiB, back to the connection's own size afterwards). */
+  if (ok)
+    {
+      stmt = _bf_store_prepare (self, "PRAGMA cache_size", error);
+      ok = stmt != NULL;
+      if (ok && sqlite3_step (stmt) == SQLITE_ROW)
+        cache_size = sqlite3_column_int64 (stmt, 0);
+      if (ok)
+        sqlite3_reset (stmt);
+      sqlite3_exec (_bf_store_db (self), "PRAGMA cache_size = -65536", NULL, NULL, NULL);
     }
 
   for (guint done = 0; ok && done < n_households;)
@@ -2219,7 +2230,7 @@ bf_store_demo_generate (BfStore *self,
       if (g_cancellable_is_cancelled (cancellable))
         {
           g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_CANCELLED,
-                       _("Demo stopped after %u households"), done);
+                       _ ("Demo stopped after %u households"), done);
           ok = FALSE;
           break;
         }
@@ -2232,6 +2243,12 @@ bf_store_demo_generate (BfStore *self,
         }
     }
 
+  if (cache_size != 0)
+    {
+      g_autofree char *restore =
+        g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+      sqlite3_exec (_bf_store_db (self), restore, NULL, NULL, NULL);
+    }
   g_clear_pointer (&d.rand, g_rand_free);
   g_ptr_array_unref (d.villages);
   g_hash_table_unref (d.used_ids);

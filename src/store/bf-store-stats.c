@@ -41,7 +41,7 @@ query_int (BfStore *self, const char *sql, gint64 *out, GError **error)
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      _bf_store_set_sqlite_error (self, error, _("Could not count the records"));
+      _bf_store_set_sqlite_error (self, error, _ ("Could not count the records"));
       return FALSE;
     }
   return TRUE;
@@ -70,10 +70,9 @@ count_tables (BfStore *self, GPtrArray *tables, GError **error)
                           "WHERE name = 'deleted_at') FROM pragma_table_list t "
                           "WHERE t.schema = 'main' AND t.type = 'table' "
                           "AND t.name NOT LIKE 'sqlite_%' ORDER BY t.name",
-                          -1, &list, NULL)
-      != SQLITE_OK)
+                          -1, &list, NULL) != SQLITE_OK)
     {
-      _bf_store_set_sqlite_error (self, error, _("Could not list the tables"));
+      _bf_store_set_sqlite_error (self, error, _ ("Could not list the tables"));
       return FALSE;
     }
   while (ok && (rc = sqlite3_step (list)) == SQLITE_ROW)
@@ -84,8 +83,8 @@ count_tables (BfStore *self, GPtrArray *tables, GError **error)
                        : sqlite3_mprintf ("SELECT count(*), 0 FROM \"%w\"", name);
       sqlite3_stmt *stmt = NULL;
 
-      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
-          && sqlite3_step (stmt) == SQLITE_ROW)
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
         {
           BfStatCount *count = g_new0 (BfStatCount, 1);
           count->name = g_strdup (name);
@@ -95,7 +94,7 @@ count_tables (BfStore *self, GPtrArray *tables, GError **error)
         }
       else
         {
-          _bf_store_set_sqlite_error (self, error, _("Could not count the records"));
+          _bf_store_set_sqlite_error (self, error, _ ("Could not count the records"));
           ok = FALSE;
         }
       sqlite3_finalize (stmt);
@@ -109,8 +108,8 @@ static gboolean
 count_statuses (BfStore *self, GPtrArray *statuses, GError **error)
 {
   sqlite3_stmt *stmt = _bf_store_prepare (
-    self,
-    "SELECT status, count(*) FROM households WHERE deleted_at IS NULL GROUP BY status", error);
+    self, "SELECT status, count(*) FROM households WHERE deleted_at IS NULL GROUP BY status",
+    error);
   g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int rc;
 
@@ -122,7 +121,7 @@ count_statuses (BfStore *self, GPtrArray *statuses, GError **error)
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _bf_store_set_sqlite_error (self, error, _("Could not count the households"));
+      _bf_store_set_sqlite_error (self, error, _ ("Could not count the households"));
       return FALSE;
     }
   /* Lifecycle order, every status listed; then any code this build does not know. */
@@ -165,12 +164,13 @@ bf_store_stats (BfStore *self, GError **error)
 
   stats->tables = g_ptr_array_new_with_free_func (stat_count_free);
   stats->statuses = g_ptr_array_new_with_free_func (stat_count_free);
-  if (!count_tables (self, stats->tables, error) || !count_statuses (self, stats->statuses, error)
-      || !query_int (self, "SELECT count(*) FROM audit_log", &stats->audit_entries, error)
-      || !query_int (self, "PRAGMA page_size", &stats->page_size, error)
-      || !query_int (self, "PRAGMA page_count", &stats->page_count, error)
-      || !query_int (self, "PRAGMA freelist_count", &stats->freelist_count, error)
-      || !query_int (self, "PRAGMA user_version", &version, error))
+  if (!count_tables (self, stats->tables, error) ||
+      !count_statuses (self, stats->statuses, error) ||
+      !query_int (self, "SELECT count(*) FROM audit_log", &stats->audit_entries, error) ||
+      !query_int (self, "PRAGMA page_size", &stats->page_size, error) ||
+      !query_int (self, "PRAGMA page_count", &stats->page_count, error) ||
+      !query_int (self, "PRAGMA freelist_count", &stats->freelist_count, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error))
     return NULL;
   stats->schema_version = (int) version;
   wal = g_strconcat (bf_store_get_path (self), "-wal", NULL);
