@@ -19,4 +19,8 @@ gboolean _bf_store_search_index (BfStore *self,
  * On failure @error says @what failed, with SQLite's reason. */
 gboolean _bf_store_step_done (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error);
 
+/* Tests only: above how many text candidates a page walks the sort order instead of sorting the
+ * candidates (-1: the built-in threshold). Both ways must give the same rows. */
+void _bf_store_search_set_probe_threshold (gint64 threshold);
+
 G_END_DECLS

@@ -260,6 +260,14 @@ text_match_init (TextMatch *m, const char *raw)
  * sort order (the two cost the same near 4,000 of 100,000 households on the reference machine). */
 #define FEW_CANDIDATES 4000
 
+static gint64 probe_threshold = FEW_CANDIDATES;
+
+void
+_bf_store_search_set_probe_threshold (gint64 threshold)
+{
+  probe_threshold = threshold < 0 ? FEW_CANDIDATES : threshold;
+}
+
 static gint64
 text_match_count (BfStore *self, const TextMatch *m, GError **error)
 {
@@ -393,7 +401,7 @@ bf_store_household_search (BfStore *self,
 
       if (n < 0)
         return NULL;
-      probe = n > FEW_CANDIDATES;
+      probe = n > probe_threshold;
     }
 
   select = g_strdup_printf (
