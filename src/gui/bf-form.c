@@ -2,7 +2,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-form.h"
-#include "bf-gui-util.h"
 
 typedef enum
 {
@@ -566,8 +565,8 @@ build_switch_row (BfForm *self, const char *key, const char *title)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+  /* The row names its activatable widget after its title. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
-  bf_label_by_row (widget);
   bf_form_add_switch (self, key, GTK_SWITCH (widget));
   return row;
 }
