@@ -615,10 +615,10 @@ column_key (sqlite3_stmt *stmt, int col, gboolean integer)
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
 }
 
-/* A page walked in the sort order stops after this much work (about 6,000 households walked)
+/* A page walked in the sort order stops after this much work (about 3,000 households walked)
  * and the filters' own index is taken instead: then they let so few through that sorting those
  * is cheaper. */
-#define WALK_BUDGET_TICKS 25
+#define WALK_BUDGET_TICKS 12
 #define WALK_TICK_OPS     1000
 
 static int
