@@ -131,13 +131,13 @@ bf_cli_open (BfStoreOpenFlags flags, int *status)
 }
 
 int
-bf_cli_close (BfStore *store)
+bf_cli_close (BfStore *store, int status)
 {
   g_autoptr (GError) error = NULL;
   gboolean ok = bf_store_close (store, &error);
 
   g_object_unref (store);
-  return ok ? BF_CLI_OK : bf_cli_fail (error);
+  return ok ? status : MAX (status, bf_cli_fail (error));
 }
 
 void
@@ -173,6 +173,14 @@ bf_cli_print_cell (GString *line, const char *text, int width)
   for (; pad > 0; pad--)
     g_string_append_c (line, ' ');
   g_string_append (line, "  ");
+}
+
+void
+bf_cli_print_field (const char *label, const char *value)
+{
+  if (value != NULL && *value != '\0')
+    /* TRANSLATORS: a label and its value, e.g. "  Status: Registered" */
+    g_print (_ ("  %s: %s\n"), label, value);
 }
 
 const char *
@@ -271,7 +279,7 @@ cmd_init (int argc, char **argv)
   g_print (ngettext ("Created “%s”: %s, %s, %u village.\n", "Created “%s”: %s, %s, %u villages.\n",
                      g_strv_length (names)),
            db, county, township, g_strv_length (names));
-  return bf_cli_close (store);
+  return bf_cli_close (store, BF_CLI_OK);
 }
 
 /* ---- demo ---- */
@@ -362,7 +370,7 @@ cmd_demo (int argc, char **argv)
     g_print (ngettext ("Added %d demo household to “%s”.\n", "Added %d demo households to “%s”.\n",
                        households),
              households, db);
-  return MAX (status, bf_cli_close (store));
+  return bf_cli_close (store, status);
 }
 
 /* ---- id check ---- */
@@ -438,7 +446,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n  bangfu-cli [--db FILE] COMMAND [OPTION…]\n\n%s\n", _ ("Usage:"),
            _ ("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-72s\n      %s\n", commands[i].usage, _ (commands[i].summary));
+    fprintf (out, "  %s\n      %s\n", commands[i].usage, _ (commands[i].summary));
   fprintf (out, "\n%s\n",
            _ ("Every command takes --db FILE (or $BANGFU_DB), --help and --version."));
   fprintf (out, "%s\n", _ ("Exit status: 0 success, 1 a failed check or a failure, 2 bad usage."));

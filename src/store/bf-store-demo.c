@@ -17,7 +17,7 @@
 #include "bf-income.h"
 #include "bf-lifecycle.h"
 #include "bf-money.h"
-#include "bf-store-private.h"
+#include "bf-store-household-private.h"
 
 #define DEMO_BATCH       1000
 #define DEMO_REFERENCE_Y 2026
@@ -771,6 +771,15 @@ apply_cause_to_members (Demo *d, DemoHousehold *h)
     }
 }
 
+/* A child's age: born when the parent was 20 to 38. */
+static int
+child_age (Demo *d, int parent_age)
+{
+  int age = parent_age - rnd (d, 20, 38);
+
+  return age >= 0 ? age : rnd (d, 0, parent_age - 20);
+}
+
 static void
 make_members (Demo *d, DemoHousehold *h)
 {
@@ -797,7 +806,7 @@ make_members (Demo *d, DemoHousehold *h)
       while (h->n_members < size)
         {
           gboolean male = chance (d, 0.52);
-          add_member (d, h, male ? "grandson" : "granddaughter", male, rnd (d, 0, son_age - 20),
+          add_member (d, h, male ? "grandson" : "granddaughter", male, child_age (d, son_age),
                       line_surname, DEMO_COUNTY_CODE);
         }
     }
@@ -814,8 +823,8 @@ make_members (Demo *d, DemoHousehold *h)
       while (h->n_members < size)
         {
           gboolean male = chance (d, 0.52);
-          add_member (d, h, male ? "son" : "daughter", male, rnd (d, 0, MIN (35, head_age - 20)),
-                      line_surname, local_or_neighbour (d, 0.95));
+          add_member (d, h, male ? "son" : "daughter", male, child_age (d, head_age), line_surname,
+                      local_or_neighbour (d, 0.95));
         }
     }
 
@@ -1448,6 +1457,24 @@ insert_members (Demo *d, DemoHousehold *h)
     }
 }
 
+/* The household's row in the search index, as bf_store_household_save() keeps it. */
+static void
+index_household (Demo *d, DemoHousehold *h)
+{
+  BfMember members[DEMO_MAX_MEMBERS] = { { 0 } };
+  g_autoptr (GPtrArray) list = g_ptr_array_sized_new (h->n_members);
+
+  if (d->error != NULL)
+    return;
+  for (guint i = 0; i < h->n_members; i++)
+    {
+      members[i].name = h->members[i].name;
+      members[i].id_number = h->members[i].id_number;
+      g_ptr_array_add (list, &members[i]);
+    }
+  _bf_store_search_index (d->store, h->id, h->number, list, &d->error);
+}
+
 static gint64
 insert_plan (Demo *d, DemoHousehold *h, int year, int exit_by)
 {
@@ -1937,6 +1964,7 @@ generate_household (Demo *d)
 
   insert_household (d, &h);
   insert_members (d, &h);
+  index_household (d, &h);
   for (guint i = 0; i < h.n_surveys; i++)
     insert_survey (d, &h, &h.surveys[i]);
   insert_history (d, &h);
@@ -1960,7 +1988,6 @@ static gboolean
 load_villages (Demo *d, GError **error)
 {
   g_autoptr (GPtrArray) villages = bf_store_list_villages (d->store, error);
-  sqlite3_stmt *stmt;
 
   if (villages == NULL)
     return FALSE;
@@ -1970,15 +1997,11 @@ load_villages (Demo *d, GError **error)
                    _ ("The register has no villages to put demo households in"));
       return FALSE;
     }
-  stmt =
-    _bf_store_prepare (d->store, "SELECT max(number) FROM households WHERE number LIKE ?", error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < villages->len; i++)
     {
       BfVillage *bv = g_ptr_array_index (villages, i);
       DemoVillage *v = g_new0 (DemoVillage, 1);
-      g_autofree char *pattern = NULL;
+      g_autofree char *next = NULL;
 
       v->id = bv->id;
       v->name = g_strdup (bv->name);
@@ -1998,14 +2021,20 @@ load_villages (Demo *d, GError **error)
           g_ptr_array_add (v->group_names, g_strdup (""));
         }
       v->surname = pick_surname (d);
-      v->number_prefix = g_strdup_printf ("%s%03" G_GINT64_FORMAT, DEMO_COUNTY_CODE, v->id % 1000);
-      pattern = g_strdup_printf ("%s_____", v->number_prefix);
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        v->next_seq =
-          atoi ((const char *) sqlite3_column_text (stmt, 0) + strlen (v->number_prefix));
-      sqlite3_reset (stmt);
       g_ptr_array_add (d->villages, v);
+      /* Numbers as bf_store_household_next_number() gives them ("003-00157"), continuing its
+       * sequence, so that households added later follow on. */
+      next = bf_store_household_next_number (d->store, v->id, error);
+      if (next == NULL)
+        return FALSE;
+      if (strchr (next, '-') == NULL)
+        {
+          g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_FAILED,
+                       "demo: unexpected household number “%s”", next);
+          return FALSE;
+        }
+      v->number_prefix = g_strndup (next, strchr (next, '-') - next + 1);
+      v->next_seq = (guint) g_ascii_strtoull (strchr (next, '-') + 1, NULL, 10) - 1;
     }
   return TRUE;
 }
