@@ -317,7 +317,7 @@ demo_progress (guint done, guint total, gpointer data)
 static int
 cmd_demo (int argc, char **argv)
 {
-  int households = -1, seed = 1, villages = 12;
+  int households = -1, seed = 1, villages = 0;
   g_autofree char *operator_name = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
@@ -346,15 +346,21 @@ cmd_demo (int argc, char **argv)
     return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
   if (households < 1 || households > 1000000)
     return bf_cli_usage_error (_ ("--households must be between 1 and 1000000"));
-  if (villages < 1 || villages > BF_DEMO_MAX_VILLAGES)
+  if (villages < 0 || villages > BF_DEMO_MAX_VILLAGES)
     return bf_cli_usage_error (_ ("--villages must be between 1 and %d"), BF_DEMO_MAX_VILLAGES);
   if ((db = bf_cli_db ()) == NULL)
     return BF_CLI_USAGE;
 
   if (!g_file_test (db, G_FILE_TEST_EXISTS))
-    store = bf_store_demo_create (db, villages, operator_name, &error);
+    store = bf_store_demo_create (db, villages > 0 ? villages : 12, operator_name, &error);
   else
-    store = bf_store_open (db, BF_STORE_OPEN_DEFAULT, &error);
+    {
+      if (villages > 0)
+        bf_cli_message (_ ("--villages applies to a new register: the households go into the "
+                           "villages “%s” has"),
+                        db);
+      store = bf_store_open (db, BF_STORE_OPEN_DEFAULT, &error);
+    }
   if (store == NULL)
     return bf_cli_fail (error);
   if (operator_name != NULL)

@@ -325,7 +325,8 @@ typedef struct
   char helper_name[32];
   guint helper_room;
   guint household_index;
-  guint64 uuid_clock; /* milliseconds, see demo_uuid() */
+  guint64 uuid_clock;       /* milliseconds, see demo_uuid() */
+  gboolean township_notice; /* the register's setting: without it, no township notice step */
 } Demo;
 
 /* ---- random choices ---- */
@@ -357,6 +358,19 @@ pick_weighted (Demo *d, const guint *weights, guint n)
       r -= weights[i];
     }
   return n - 1;
+}
+
+/* Functions, not MIN/MAX: those evaluate an argument twice, and rnd() twice is two draws. */
+static int
+at_least (int value, int floor)
+{
+  return value < floor ? floor : value;
+}
+
+static int
+at_most (int value, int ceiling)
+{
+  return value > ceiling ? ceiling : value;
 }
 
 #define PICK(d, array) ((array)[rnd ((d), 0, G_N_ELEMENTS (array) - 1)])
@@ -794,14 +808,14 @@ make_members (Demo *d, DemoHousehold *h)
   h->n_members = 0;
   add_member (d, h, "head", head_male, head_age, surname, local_or_neighbour (d, 0.9));
   if (chance (d, 0.92))
-    add_member (d, h, "spouse", !head_male, MAX (20, head_age + rnd (d, -6, 6)),
+    add_member (d, h, "spouse", !head_male, at_least (head_age + rnd (d, -6, 6), 20),
                 head_male ? NULL : line_surname, local_or_neighbour (d, 0.7));
 
   if (head_age >= 58 && size - h->n_members >= 2 && chance (d, 0.55))
     {
-      int son_age = MAX (20, head_age - rnd (d, 22, 32));
+      int son_age = at_least (head_age - rnd (d, 22, 32), 20);
       add_member (d, h, "son", TRUE, son_age, line_surname, DEMO_COUNTY_CODE);
-      add_member (d, h, "daughter_in_law", FALSE, MAX (20, son_age + rnd (d, -3, 3)), NULL,
+      add_member (d, h, "daughter_in_law", FALSE, at_least (son_age + rnd (d, -3, 3), 20), NULL,
                   local_or_neighbour (d, 0.6));
       while (h->n_members < size)
         {
@@ -814,10 +828,10 @@ make_members (Demo *d, DemoHousehold *h)
     {
       if (head_age <= 52 && size - h->n_members >= 2 && chance (d, 0.45))
         {
-          int mother = MIN (92, head_age + rnd (d, 22, 32));
+          int mother = at_most (head_age + rnd (d, 22, 32), 92);
           add_member (d, h, "parent", FALSE, mother, NULL, local_or_neighbour (d, 0.8));
           if (size - h->n_members >= 2 && chance (d, 0.5))
-            add_member (d, h, "parent", TRUE, MIN (95, mother + rnd (d, 0, 4)), surname,
+            add_member (d, h, "parent", TRUE, at_most (mother + rnd (d, 0, 4), 95), surname,
                         DEMO_COUNTY_CODE);
         }
       while (h->n_members < size)
@@ -945,7 +959,10 @@ plan_path (Demo *d, DemoHousehold *h)
       case BF_STATUS_TOWNSHIP_REVIEWED:
       case BF_STATUS_TOWNSHIP_NOTICE:
         h->n_steps = 2 + (h->status - BF_STATUS_APPRAISED);
-        h->round = window_anchor (d, step_offset[h->n_steps - 1], step_offset[h->n_steps]);
+        h->round = window_anchor (d, step_offset[h->n_steps - 1],
+                                  h->n_steps == STEP_TOWNSHIP_NOTICE && !d->township_notice
+                                    ? step_offset[STEP_COUNTY_APPROVE]
+                                    : step_offset[h->n_steps]);
         break;
       case BF_STATUS_REGISTERED:
         h->n_steps = 6;
@@ -1262,6 +1279,7 @@ add_event (Demo *d,
   if (d->error != NULL)
     return from;
   bf_lifecycle_context_init (&ctx);
+  ctx.township_notice_enabled = d->township_notice;
   ctx.notice_posted = TRUE;
   ctx.notice_closed = TRUE;
   julian_to_date (day - 1, &ctx.notice_ends);
@@ -1331,7 +1349,7 @@ choose_helper (Demo *d, DemoHousehold *h)
 {
   if (d->helper_room == 0)
     next_helper (d);
-  h->assigned_on = MIN (h->registered_on + rnd (d, 1, 20), d->today);
+  h->assigned_on = at_most (h->registered_on + rnd (d, 1, 20), d->today);
   if (h->assigned_on + 400 < d->today && chance (d, 0.1))
     {
       /* The first helper moved on: the history keeps both. */
@@ -1514,8 +1532,8 @@ insert_plan (Demo *d, DemoHousehold *h, int year, int exit_by)
       if (exit_by != 0 && i == 0)
         {
           /* Exit needs a completed measure before the assessment. */
-          due = MIN (due, exit_by - rnd (d, 20, 50));
-          start = MIN (start, due - rnd (d, 60, 200));
+          due = at_most (exit_by - rnd (d, 20, 50), due);
+          start = at_most (due - rnd (d, 60, 200), start);
           completed = due - rnd (d, 0, 20);
           status = "completed";
         }
@@ -1527,7 +1545,7 @@ insert_plan (Demo *d, DemoHousehold *h, int year, int exit_by)
             {
               status = "completed";
               completed = chance (d, 0.9) ? due - rnd (d, 0, MIN (30, due - start))
-                                          : MIN (due + rnd (d, 1, 20), d->today);
+                                          : at_most (due + rnd (d, 1, 20), d->today);
             }
           else if (chance (d, 0.2))
             status = "cancelled";
@@ -1726,6 +1744,8 @@ insert_history (Demo *d, DemoHousehold *h)
         }
       if (step > h->n_steps)
         break;
+      if (step == STEP_TOWNSHIP_NOTICE && !d->township_notice)
+        continue;
       day = step_date (h, step);
       switch ((DemoStep) step)
         {
@@ -1945,6 +1965,8 @@ generate_household (Demo *d)
   g_snprintf (h.number, sizeof h.number, "%s%05u", v->number_prefix, ++v->next_seq);
   h.status = index < BF_N_STATUSES ? (BfStatus) index
                                    : (BfStatus) pick_weighted (d, status_weight, BF_N_STATUSES);
+  if (h.status == BF_STATUS_TOWNSHIP_NOTICE && !d->township_notice)
+    h.status = BF_STATUS_TOWNSHIP_REVIEWED;
   h.attribute = attributes[pick_weighted (d, attribute_w, G_N_ELEMENTS (attribute_w))];
   make_causes (d, &h);
   plan_path (d, &h);
@@ -2195,6 +2217,7 @@ bf_store_demo_generate (BfStore *self,
   gboolean ok = TRUE;
   sqlite3_stmt *stmt;
   gint64 cache_size = 0;
+  g_autofree char *township_notice = NULL;
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
@@ -2206,6 +2229,8 @@ bf_store_demo_generate (BfStore *self,
   d.villages = g_ptr_array_new_with_free_func (demo_village_free);
   d.used_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   d.shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  township_notice = bf_store_setting_get (self, BF_SETTING_TOWNSHIP_NOTICE);
+  d.township_notice = g_strcmp0 (township_notice, "0") != 0;
   for (guint i = 0; i < G_N_ELEMENTS (surnames); i++)
     d.surname_w[i] = surnames[i].weight;
   for (guint i = 0; i < G_N_ELEMENTS (causes); i++)
