@@ -443,7 +443,8 @@ static const Command commands[] = {
   { "backup", NULL, bf_cli_backup, "backup [DIR]", N_ ("Write a verified backup") },
   { "restore", NULL, bf_cli_restore, "restore BACKUP",
     N_ ("Put a backup in place of the register") },
-  { "stats", NULL, bf_cli_stats, "stats [--json]", N_ ("Count records, file size, audit length") },
+  { "stats", NULL, bf_cli_stats, "stats [--json]",
+    N_ ("Households by status, village and cause; records; file size") },
 };
 
 static void
