@@ -119,36 +119,52 @@ row_to_json (JsonBuilder *b, const BfHouseholdRow *row)
   json_builder_end_object (b);
 }
 
+/* The list's columns: a cell is as wide as its heading, or @width when that is wider. */
+typedef struct
+{
+  const char *heading;
+  int width;
+} Column;
+
+static const Column columns[] = {
+  { N_ ("Household number"), 12 },
+  { N_ ("Head of household"), 8 },
+  { N_ ("Village"), 10 },
+  { N_ ("Group"), 6 },
+  { N_ ("Members"), 2 },
+  { N_ ("Status"), 20 },
+  { N_ ("Per-capita net income"), 0 },
+};
+
 static void
-print_row (const BfHouseholdRow *row, gboolean header)
+print_row (const BfHouseholdRow *row)
 {
   g_autoptr (GString) line = g_string_new (NULL);
   g_autofree char *members = NULL;
   g_autofree char *income = NULL;
+  const char *cells[G_N_ELEMENTS (columns)];
 
-  if (header)
+  if (row == NULL)
     {
-      bf_cli_print_cell (line, _ ("Household number"), 18);
-      bf_cli_print_cell (line, _ ("Head of household"), 10);
-      bf_cli_print_cell (line, _ ("Village"), 10);
-      bf_cli_print_cell (line, _ ("Group"), 6);
-      bf_cli_print_cell (line, _ ("Members"), 8);
-      bf_cli_print_cell (line, _ ("Status"), 18);
-      g_string_append (line, _ ("Per-capita net income"));
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        cells[i] = _ (columns[i].heading);
     }
   else
     {
       members = g_strdup_printf ("%d", row->member_count);
       income =
         row->per_capita_fen == G_MININT64 ? g_strdup ("—") : bf_money_format (row->per_capita_fen);
-      bf_cli_print_cell (line, row->number, 18);
-      bf_cli_print_cell (line, row->head_name, 10);
-      bf_cli_print_cell (line, row->village_name, 10);
-      bf_cli_print_cell (line, row->group_name, 6);
-      bf_cli_print_cell (line, members, 8);
-      bf_cli_print_cell (line, bf_cli_status_label (row->status), 18);
-      g_string_append (line, income);
+      cells[0] = row->number;
+      cells[1] = row->head_name;
+      cells[2] = row->village_name;
+      cells[3] = row->group_name;
+      cells[4] = members;
+      cells[5] = bf_cli_status_label (row->status);
+      cells[6] = income;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    bf_cli_print_cell (line, cells[i],
+                       MAX (columns[i].width, bf_cli_text_width (_ (columns[i].heading))));
   g_strchomp (line->str);
   g_print ("%s\n", line->str);
 }
@@ -198,8 +214,7 @@ bf_cli_list_households (int argc, char **argv)
     return status;
   if (village != NULL && !find_village (store, village, &query.village_id, &status))
     {
-      bf_cli_close (store);
-      return status;
+      return bf_cli_close (store, status);
     }
   query.text = search;
   query.status = status_code;
@@ -226,8 +241,8 @@ bf_cli_list_households (int argc, char **argv)
           else
             {
               if (shown == 0)
-                print_row (NULL, TRUE);
-              print_row (row, FALSE);
+                print_row (NULL);
+              print_row (row);
             }
           shown++;
         }
@@ -244,10 +259,12 @@ bf_cli_list_households (int argc, char **argv)
       bf_cli_print_json (root);
     }
   else if (status == BF_CLI_OK)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " household\n",
-                          "%" G_GUINT64_FORMAT " households\n", shown),
-             shown);
-  return MAX (status, bf_cli_close (store));
+    {
+      /* gettext cannot see through G_GUINT64_FORMAT: the count goes in as text. */
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, shown);
+      g_print (ngettext ("%s household\n", "%s households\n", (gulong) shown), count);
+    }
+  return bf_cli_close (store, status);
 }
 
 /* ---- show household ---- */
@@ -430,13 +447,6 @@ household_to_json (const BfHousehold *h, GPtrArray *events, GPtrArray *audit)
 }
 
 static void
-print_field (const char *label, const char *value)
-{
-  if (value != NULL && *value != '\0')
-    g_print ("  %s: %s\n", label, value);
-}
-
-static void
 print_household (const BfHousehold *h, GPtrArray *events, GPtrArray *audit)
 {
   g_autoptr (GString) causes = g_string_new (NULL);
@@ -445,25 +455,25 @@ print_household (const BfHousehold *h, GPtrArray *events, GPtrArray *audit)
   g_autofree char *status = g_strdup_printf ("%s (%s)", bf_cli_status_label (h->status),
                                              h->status_since ? h->status_since : "—");
 
-  g_print ("%s %s\n", _ ("Household"), h->number);
-  print_field (_ ("Village"), g_strstrip (place));
-  print_field (_ ("Head of household"),
-               bf_household_get_head (h) != NULL ? bf_household_get_head (h)->name : NULL);
-  print_field (_ ("Status"), status);
-  print_field (_ ("First identified"), h->first_identified_on);
-  print_field (_ ("Address"), h->address);
-  print_field (_ ("Phone"), h->phone);
-  print_field (_ ("Attribute"), bf_cli_code_label (BF_CODES_ATTRIBUTE, h->attribute));
-  print_field (_ ("Monitoring type"),
-               bf_cli_code_label (BF_CODES_MONITORING_TYPE, h->monitoring_type));
-  print_field (_ ("Primary cause"), bf_cli_code_label (BF_CODES_CAUSE, h->primary_cause));
+  g_print (_ ("Household %s\n"), h->number);
+  bf_cli_print_field (_ ("Village"), g_strstrip (place));
+  bf_cli_print_field (_ ("Head of household"),
+                      bf_household_get_head (h) != NULL ? bf_household_get_head (h)->name : NULL);
+  bf_cli_print_field (_ ("Status"), status);
+  bf_cli_print_field (_ ("First identified"), h->first_identified_on);
+  bf_cli_print_field (_ ("Address"), h->address);
+  bf_cli_print_field (_ ("Phone"), h->phone);
+  bf_cli_print_field (_ ("Attribute"), bf_cli_code_label (BF_CODES_ATTRIBUTE, h->attribute));
+  bf_cli_print_field (_ ("Monitoring type"),
+                      bf_cli_code_label (BF_CODES_MONITORING_TYPE, h->monitoring_type));
+  bf_cli_print_field (_ ("Primary cause"), bf_cli_code_label (BF_CODES_CAUSE, h->primary_cause));
   for (int i = 0; i < 2; i++)
     if (h->other_causes[i] != NULL)
       g_string_append_printf (causes, "%s%s", i > 0 ? _ (", ") : "",
                               bf_cli_code_label (BF_CODES_CAUSE, h->other_causes[i]));
-  print_field (_ ("Other causes"), causes->str);
-  print_field (_ ("Cause"), h->cause_note);
-  print_field (_ ("Helper"), h->helper_name);
+  bf_cli_print_field (_ ("Other causes"), causes->str);
+  bf_cli_print_field (_ ("Cause"), h->cause_note);
+  bf_cli_print_field (_ ("Helper"), h->helper_name);
 
   g_print ("%s (%u)\n", _ ("Members"), h->members != NULL ? h->members->len : 0);
   for (guint i = 0; h->members != NULL && i < h->members->len; i++)
@@ -486,7 +496,7 @@ print_household (const BfHousehold *h, GPtrArray *events, GPtrArray *audit)
       g_autofree char *income = bf_money_format (h->survey->per_capita_fen);
       g_print ("%s (%d, %s)\n", _ ("Survey"), h->survey->year,
                h->survey->surveyed_on ? h->survey->surveyed_on : "—");
-      print_field (_ ("Per-capita net income"), income);
+      bf_cli_print_field (_ ("Per-capita net income"), income);
       for (int g = 0; g < BF_N_GUARANTEES; g++)
         {
           const char *state = h->survey->secured[g] < 0 ? "—"
@@ -496,7 +506,7 @@ print_household (const BfHousehold *h, GPtrArray *events, GPtrArray *audit)
             h->survey->secured_note[g] != NULL
               ? g_strdup_printf ("%s (%s)", state, h->survey->secured_note[g])
               : g_strdup (state);
-          print_field (_ (guarantee_labels[g]), value);
+          bf_cli_print_field (_ (guarantee_labels[g]), value);
         }
     }
 
@@ -562,5 +572,5 @@ bf_cli_show_household (int argc, char **argv)
     }
   else
     print_household (household, events, audit);
-  return MAX (status, bf_cli_close (store));
+  return bf_cli_close (store, status);
 }

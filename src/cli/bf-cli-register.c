@@ -6,11 +6,29 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-cli.h"
+#include "bf-codes.h"
 
-static int
-no_arguments (int argc, char **argv)
+/* Options, no arguments, the register opened read-only: what check, audit verify and stats
+ * start with. NULL with @status set when that fails. */
+static BfStore *
+open_for_reading (const char *summary,
+                  const GOptionEntry *entries,
+                  int argc,
+                  char **argv,
+                  int *status)
 {
-  return argc > 1 ? bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]) : BF_CLI_OK;
+  *status = BF_CLI_OK;
+  if (!bf_cli_parse ("", summary, entries, &argc, &argv))
+    {
+      *status = BF_CLI_USAGE;
+      return NULL;
+    }
+  if (argc > 1)
+    {
+      *status = bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+      return NULL;
+    }
+  return bf_cli_open (BF_STORE_OPEN_READ_ONLY, status);
 }
 
 int
@@ -26,15 +44,11 @@ bf_cli_check (int argc, char **argv)
   int status = BF_CLI_OK;
   BfStore *store;
 
-  if (!bf_cli_parse ("",
-                     _ ("Check the register: SQLite integrity and foreign keys, the audit trail "
-                        "and the domain rules. Lists each problem found."),
-                     entries, &argc, &argv))
-    return BF_CLI_USAGE;
-  if ((status = no_arguments (argc, argv)) != BF_CLI_OK)
-    return status;
   /* Opening already refuses a file that fails the quick check. */
-  if ((store = bf_cli_open (BF_STORE_OPEN_READ_ONLY, &status)) == NULL)
+  store = open_for_reading (_ ("Check the register: SQLite integrity and foreign keys, the audit "
+                               "trail and the domain rules. Lists each problem found."),
+                            entries, argc, argv, &status);
+  if (store == NULL)
     return status;
   if (quick)
     g_print (_ ("The register opened and passed the quick check.\n"));
@@ -50,7 +64,7 @@ bf_cli_check (int argc, char **argv)
     }
   else
     g_print (_ ("No problems found.\n"));
-  return MAX (status, bf_cli_close (store));
+  return bf_cli_close (store, status);
 }
 
 int
@@ -58,26 +72,24 @@ bf_cli_audit_verify (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   gint64 checked = 0;
-  int status;
+  int status = BF_CLI_OK;
   BfStore *store;
 
-  if (!bf_cli_parse ("",
-                     _ ("Walk the audit trail's hash chain; name the first entry that was "
-                        "changed, removed or inserted."),
-                     NULL, &argc, &argv))
-    return BF_CLI_USAGE;
-  if ((status = no_arguments (argc, argv)) != BF_CLI_OK)
-    return status;
-  if ((store = bf_cli_open (BF_STORE_OPEN_READ_ONLY, &status)) == NULL)
+  store = open_for_reading (_ ("Walk the audit trail's hash chain; name the first entry that was "
+                               "changed, removed or inserted."),
+                            NULL, argc, argv, &status);
+  if (store == NULL)
     return status;
   if (bf_store_audit_verify (store, &checked, &error))
-    g_print (ngettext ("The audit trail is intact: %" G_GINT64_FORMAT " entry checked.\n",
-                       "The audit trail is intact: %" G_GINT64_FORMAT " entries checked.\n",
-                       checked),
-             checked);
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, checked);
+      g_print (ngettext ("The audit trail is intact: %s entry checked.\n",
+                         "The audit trail is intact: %s entries checked.\n", (gulong) checked),
+               count);
+    }
   else
     status = bf_cli_fail (error);
-  return MAX (status, bf_cli_close (store));
+  return bf_cli_close (store, status);
 }
 
 int
@@ -102,7 +114,7 @@ bf_cli_backup (int argc, char **argv)
     g_print ("%s\n", path);
   else
     status = bf_cli_fail (error);
-  return MAX (status, bf_cli_close (store));
+  return bf_cli_close (store, status);
 }
 
 int
@@ -172,10 +184,31 @@ stats_to_json (const BfStoreStats *stats)
   json_builder_set_member_name (b, "audit_entries");
   json_builder_add_int_value (b, stats->audit_entries);
   counts_to_json (b, "households_by_status", stats->statuses, FALSE);
+  counts_to_json (b, "households_by_village", stats->villages, FALSE);
+  counts_to_json (b, "households_by_primary_cause", stats->causes, FALSE);
   counts_to_json (b, "tables", stats->tables, TRUE);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   bf_cli_print_json (root);
+}
+
+static const char *
+cause_label (const char *code)
+{
+  return bf_cli_code_label (BF_CODES_CAUSE, code);
+}
+
+static void
+print_counts (const char *title, GPtrArray *counts, const char *(*label) (const char *) )
+{
+  g_print ("%s\n", title);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const BfStatCount *c = g_ptr_array_index (counts, i);
+      g_autoptr (GString) line = g_string_new ("  ");
+      bf_cli_print_cell (line, label != NULL ? label (c->name) : c->name, 22);
+      g_print ("%s%10" G_GINT64_FORMAT "\n", line->str, c->active);
+    }
 }
 
 static void
@@ -183,23 +216,22 @@ print_stats (BfStore *store, const BfStoreStats *stats)
 {
   g_autofree char *size = g_format_size (stats->file_bytes);
   g_autofree char *wal = g_format_size (stats->wal_bytes);
+  g_autofree char *bytes = g_strdup_printf ("%" G_GINT64_FORMAT, stats->file_bytes);
+  g_autofree char *shown = g_strdup_printf (_ ("%s (%s bytes)"), size, bytes);
 
-  g_print ("%s: %s, %s\n", _ ("Register"), bf_store_get_county (store),
-           bf_store_get_township (store));
-  g_print ("  %s: %s (%" G_GINT64_FORMAT " bytes)\n", _ ("File size"), size, stats->file_bytes);
+  g_autofree char *version = g_strdup_printf ("%d", stats->schema_version);
+  g_autofree char *audit = g_strdup_printf ("%" G_GINT64_FORMAT, stats->audit_entries);
+
+  g_print ("%s %s\n", bf_store_get_county (store), bf_store_get_township (store));
+  bf_cli_print_field (_ ("File size"), shown);
   if (stats->wal_bytes > 0)
-    g_print ("  %s: %s\n", _ ("Write-ahead log"), wal);
-  g_print ("  %s: %d\n", _ ("Schema version"), stats->schema_version);
-  g_print ("  %s: %" G_GINT64_FORMAT "\n", _ ("Audit entries"), stats->audit_entries);
+    bf_cli_print_field (_ ("Write-ahead log"), wal);
+  bf_cli_print_field (_ ("Schema version"), version);
+  bf_cli_print_field (_ ("Audit entries"), audit);
 
-  g_print ("%s\n", _ ("Households by status"));
-  for (guint i = 0; i < stats->statuses->len; i++)
-    {
-      const BfStatCount *c = g_ptr_array_index (stats->statuses, i);
-      g_autoptr (GString) line = g_string_new ("  ");
-      bf_cli_print_cell (line, bf_cli_status_label (c->name), 22);
-      g_print ("%s%10" G_GINT64_FORMAT "\n", line->str, c->active);
-    }
+  print_counts (_ ("Households by status"), stats->statuses, bf_cli_status_label);
+  print_counts (_ ("Households by village"), stats->villages, NULL);
+  print_counts (_ ("Households by primary cause"), stats->causes, cause_label);
 
   g_print ("%s\n", _ ("Records by table (active / deleted)"));
   for (guint i = 0; i < stats->tables->len; i++)
@@ -221,17 +253,13 @@ bf_cli_stats (int argc, char **argv)
                                    G_OPTION_ENTRY_NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (BfStoreStats) stats = NULL;
-  int status;
+  int status = BF_CLI_OK;
   BfStore *store;
 
-  if (!bf_cli_parse ("",
-                     _ ("Count records by table and households by status; show the file size "
-                        "and the audit trail's length."),
-                     entries, &argc, &argv))
-    return BF_CLI_USAGE;
-  if ((status = no_arguments (argc, argv)) != BF_CLI_OK)
-    return status;
-  if ((store = bf_cli_open (BF_STORE_OPEN_READ_ONLY, &status)) == NULL)
+  store = open_for_reading (_ ("Count households by status, village and primary cause and records "
+                               "by table; show the file size and the audit trail's length."),
+                            entries, argc, argv, &status);
+  if (store == NULL)
     return status;
   stats = bf_store_stats (store, &error);
   if (stats == NULL)
@@ -240,5 +268,5 @@ bf_cli_stats (int argc, char **argv)
     stats_to_json (stats);
   else
     print_stats (store, stats);
-  return MAX (status, bf_cli_close (store));
+  return bf_cli_close (store, status);
 }

@@ -36,20 +36,26 @@ void bf_cli_message (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 /* Opens the register of --db; NULL after printing why (@status receives the exit status). */
 BfStore *bf_cli_open (BfStoreOpenFlags flags, int *status);
-/* Closes, printing a failure (a failed close still closed the register). */
-int bf_cli_close (BfStore *store);
+/* Closes and releases @store; returns @status, or BF_CLI_FAILED after printing why the close
+ * failed (a failed close still closed the register). */
+int bf_cli_close (BfStore *store, int status);
 
 /* Writes @node to stdout as indented JSON with a final newline. */
 void bf_cli_print_json (JsonNode *node);
 /* @text padded with spaces to @width terminal columns (CJK characters take two). */
 void bf_cli_print_cell (GString *line, const char *text, int width);
 int bf_cli_text_width (const char *text);
+/* "  Label: value" (nothing when @value is NULL or empty). */
+void bf_cli_print_field (const char *label, const char *value);
 
 /* Translated label of a code, or the code itself when this build does not know it ("" for
  * NULL). */
 const char *bf_cli_code_label (int list, const char *code);
 const char *bf_cli_status_label (const char *code);
 
+int bf_cli_init (int argc, char **argv);
+int bf_cli_demo (int argc, char **argv);
+int bf_cli_id_check (int argc, char **argv);
 int bf_cli_list_households (int argc, char **argv);
 int bf_cli_show_household (int argc, char **argv);
 int bf_cli_check (int argc, char **argv);
