@@ -159,7 +159,7 @@ update_state (BfHouseholdsPage *self)
       gtk_label_set_text (self->count_label, "");
       return;
     }
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  n = bf_household_list_model_get_n_matches (self->model);
   total = bf_household_list_model_get_total (self->model);
   query = bf_household_list_model_get_query (self->model);
 
