@@ -57,7 +57,7 @@ static const struct
   { "status", N_ ("Status"), N_ ("Any status") },
   { "attribute", N_ ("Attribute"), N_ ("Any attribute") },
   { "monitoring_type", N_ ("Monitoring type"), N_ ("Any type") },
-  { "cause", N_ ("Cause"), N_ ("Any cause") },
+  { "cause", N_ ("Cause of poverty"), N_ ("Any cause") },
 };
 
 struct _BfHouseholdsPage
@@ -218,6 +218,11 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 4);
+  /* The cells hold Chinese names and places whatever the interface language: with the context's
+   * language Chinese, the line height comes from the CJK font, which is taller than the Latin one
+   * (an inscription is sized by font metrics, not by its text, and clips to that size). */
+  pango_context_set_language (gtk_widget_get_pango_context (cell),
+                              pango_language_from_string ("zh-cn"));
   if (spec->xalign > 0.5)
     gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (list_item, cell);
