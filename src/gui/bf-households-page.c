@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-codes.h"
+#include "bf-form.h"
 #include "bf-household-item.h"
 #include "bf-households-page-private.h"
 #include "bf-lifecycle.h"
@@ -405,14 +406,8 @@ fill_group_filter (BfHouseholdsPage *self)
   GStrvBuilder *labels;
   g_autoptr (GStrvBuilder) values = builder_with_all (FILTER_GROUP, &labels);
 
-  for (guint i = 0; village != NULL && i < village->groups->len; i++)
-    {
-      BfGroup *group = g_ptr_array_index (village->groups, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, group->id);
-
-      g_strv_builder_add (values, id);
-      g_strv_builder_add (labels, group->name);
-    }
+  bf_form_add_record_choices (values, labels, village != NULL ? village->groups : NULL,
+                              G_STRUCT_OFFSET (BfGroup, id), G_STRUCT_OFFSET (BfGroup, name));
   set_filter_choices (self, FILTER_GROUP, values, labels);
   g_strv_builder_unref (labels);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filters[FILTER_GROUP]), village != NULL);
@@ -424,14 +419,8 @@ fill_village_filter (BfHouseholdsPage *self)
   GStrvBuilder *labels;
   g_autoptr (GStrvBuilder) values = builder_with_all (FILTER_VILLAGE, &labels);
 
-  for (guint i = 0; self->villages != NULL && i < self->villages->len; i++)
-    {
-      BfVillage *village = g_ptr_array_index (self->villages, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, village->id);
-
-      g_strv_builder_add (values, id);
-      g_strv_builder_add (labels, village->name);
-    }
+  bf_form_add_record_choices (values, labels, self->villages, G_STRUCT_OFFSET (BfVillage, id),
+                              G_STRUCT_OFFSET (BfVillage, name));
   set_filter_choices (self, FILTER_VILLAGE, values, labels);
   g_strv_builder_unref (labels);
   fill_group_filter (self);
