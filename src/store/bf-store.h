@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "bf-lifecycle.h"
 #include "bf-records.h"
 
 G_BEGIN_DECLS
@@ -12,16 +13,16 @@ G_BEGIN_DECLS
 /* Codes a caller can act on; every message is written for a caseworker. */
 typedef enum
 {
-  BF_STORE_ERROR_NOT_A_REGISTER, /* the file is not a Bangfu register */
-  BF_STORE_ERROR_DAMAGED,        /* quick_check or integrity failed: never modified */
-  BF_STORE_ERROR_TOO_NEW,        /* written by a newer Bangfu */
-  BF_STORE_ERROR_IN_USE,         /* another Bangfu window has the file open */
-  BF_STORE_ERROR_IO,             /* cannot read, write or create the file */
-  BF_STORE_ERROR_NOT_FOUND,      /* no such record (or it is deleted) */
-  BF_STORE_ERROR_INVALID,        /* a field is missing or wrong: the message names it */
+  BF_STORE_ERROR_NOT_A_REGISTER,   /* the file is not a Bangfu register */
+  BF_STORE_ERROR_DAMAGED,          /* quick_check or integrity failed: never modified */
+  BF_STORE_ERROR_TOO_NEW,          /* written by a newer Bangfu */
+  BF_STORE_ERROR_IN_USE,           /* another Bangfu window has the file open */
+  BF_STORE_ERROR_IO,               /* cannot read, write or create the file */
+  BF_STORE_ERROR_NOT_FOUND,        /* no such record (or it is deleted) */
+  BF_STORE_ERROR_INVALID,          /* a field is missing or wrong: the message names it */
   BF_STORE_ERROR_DUPLICATE_PERSON, /* the ID number is in another active household: named */
   BF_STORE_ERROR_DUPLICATE_NUMBER, /* the household number exists */
-  BF_STORE_ERROR_REFUSED,        /* the lifecycle refuses the step: the message says why */
+  BF_STORE_ERROR_REFUSED,          /* the lifecycle refuses the step: the message says why */
   BF_STORE_ERROR_CANCELLED,
   BF_STORE_ERROR_FAILED,
 } BfStoreError;
@@ -65,6 +66,11 @@ gint64 bf_store_get_change_counter (BfStore *self);
 
 /* Regions */
 GPtrArray *bf_store_list_villages (BfStore *self, GError **error); /* of BfVillage, with groups */
+/* Adds a village (name trimmed, unique among villages) with groups "1组".."N组"; returns its id or
+ * 0. */
+gint64 bf_store_village_add (BfStore *self, const char *name, guint n_groups, GError **error);
+/* Adds a group to a village (name trimmed, unique in the village); returns its id or 0. */
+gint64 bf_store_group_add (BfStore *self, gint64 village_id, const char *name, GError **error);
 
 /* Households: one transaction each, with audit entries. A new household has id 0. */
 gboolean bf_store_household_save (BfStore *self, BfHousehold *household, GError **error);
@@ -86,23 +92,67 @@ gint64 bf_store_household_count (BfStore *self, const BfHouseholdQuery *query, G
 GPtrArray *bf_store_audit_for (BfStore *self, const char *uuid, GError **error); /* BfAuditEntry */
 GPtrArray *bf_store_events_for (BfStore *self, gint64 household_id, GError **error); /* BfEvent */
 
+/* Lifecycle (domain.md §4): the facts a caseworker gives for one step. */
+typedef struct
+{
+  const char *event_date; /* "YYYY-MM-DD", NULL: today; never in the future */
+  const char *reason;     /* required for reject and send back */
+  const char *ref_kind; /* the record that justifies the step: "survey", "meeting", "notice", … */
+  gint64 ref_id;        /* 0: none */
+  const char *document_number; /* 文号: required for county approvals */
+  gint64 notice_id; /* the notice concerned; 0: the household's latest notice of the step's kind */
+} BfTransitionFacts;
+
+/* Applies @action to the household through the core state machine: updates its status, appends a
+ * workflow event and audit entries, in one transaction. A step the lifecycle refuses fails with
+ * BF_STORE_ERROR_REFUSED and the core's reason; nothing is written. */
+gboolean bf_store_household_transition (BfStore *self,
+                                        gint64 household_id,
+                                        BfAction action,
+                                        const BfTransitionFacts *facts,
+                                        GError **error);
+
 /* Audit chain: returns FALSE and names the first broken entry in @error. */
 gboolean bf_store_audit_verify (BfStore *self, gint64 *n_checked, GError **error);
 
+/* Full check: SQLite integrity and foreign keys, the audit chain and the domain rules.
+ * @problems receives readable lines (empty when all is well); FALSE only when the check itself
+ * could not run. */
+gboolean bf_store_check (BfStore *self, GPtrArray **problems, GError **error);
+
 /* Backups into "backups/" beside the register; returns the new file's path. */
 char *bf_store_backup (BfStore *self, const char *dir, GError **error);
-GPtrArray *bf_store_list_backups (const char *register_path, GError **error); /* of char* paths, newest first */
+GPtrArray *bf_store_list_backups (const char *register_path,
+                                  GError **error); /* of char* paths, newest first */
 /* Puts @backup_path in place of @register_path; the old file is set aside, never deleted. */
 gboolean bf_store_restore (const char *register_path, const char *backup_path, GError **error);
 
-/* Settings kept in the register (lines, notice defaults, …). */
-char *bf_store_setting_get (BfStore *self, const char *key);
+/* Settings kept in the register (lines, notice defaults, …). Values are text; booleans "1"/"0",
+ * numbers in decimal. A new register has every key below set. */
+#define BF_SETTING_OPERATOR "operator" /* last operator name */
+#define BF_SETTING_TOWNSHIP_NOTICE                                                                 \
+  "notice.township_enabled" /* "1": the township notice step is on */
+#define BF_SETTING_NOTICE_DAYS           "notice.default_days" /* "7" */
+#define BF_SETTING_NOTICE_MIN_DAYS       "notice.minimum_days" /* "7": no notice may be shorter */
+#define BF_SETTING_NOTICE_MASKED_IDS     "notice.masked_ids" /* "0": "1" prints masked ID numbers */
+#define BF_SETTING_NOTICE_ISSUER         "notice.issuing_body" /* the township's name at creation */
+#define BF_SETTING_SUPERVISION_PHONE     "notice.supervision_phone"
+#define BF_SETTING_FOLLOWUP_YEARS        "exit.followup_years" /* "5" */
+#define BF_SETTING_EXIT_STABLE_MONTHS    "exit.stable_months"  /* "6": income above the line for */
+#define BF_SETTING_EXIT_MONITORED_MONTHS "exit.monitored_months" /* "6" */
+
+char *bf_store_setting_get (BfStore *self, const char *key); /* NULL: not set */
 gboolean bf_store_setting_set (BfStore *self, const char *key, const char *value, GError **error);
 
 /* Drafts: unsaved forms. */
-gboolean bf_store_draft_save (BfStore *self, const char *form, const char *target_uuid, const char *json, GError **error);
+gboolean bf_store_draft_save (BfStore *self,
+                              const char *form,
+                              const char *target_uuid,
+                              const char *json,
+                              GError **error);
 char *bf_store_draft_load (BfStore *self, const char *form, const char *target_uuid);
 GPtrArray *bf_store_draft_list (BfStore *self, GError **error); /* BfDraft */
-gboolean bf_store_draft_discard (BfStore *self, const char *form, const char *target_uuid, GError **error);
+gboolean
+bf_store_draft_discard (BfStore *self, const char *form, const char *target_uuid, GError **error);
 
 G_END_DECLS
