@@ -156,13 +156,13 @@ typedef enum
 
 typedef struct
 {
-  const char *text;       /* a name (any length), an ID number or fragment, a household number */
-  gint64 village_id;      /* 0: any */
-  gint64 group_id;        /* 0: any */
-  const char *status;     /* NULL: any */
-  const char *attribute;  /* NULL: any */
+  const char *text;      /* a name (any length), an ID number or fragment, a household number */
+  gint64 village_id;     /* 0: any */
+  gint64 group_id;       /* 0: any */
+  const char *status;    /* NULL: any */
+  const char *attribute; /* NULL: any */
   const char *monitoring_type;
-  const char *cause;      /* primary or other */
+  const char *cause; /* primary or other */
   gboolean include_deleted;
   BfHouseholdSort sort;
   gboolean descending;
@@ -177,7 +177,7 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *rows; /* BfHouseholdRow */
+  GPtrArray *rows;         /* BfHouseholdRow */
   BfHouseholdCursor *next; /* NULL on the last page */
 } BfHouseholdPage;
 

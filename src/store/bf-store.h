@@ -56,6 +56,7 @@ BfStore *bf_store_open (const char *path, BfStoreOpenFlags flags, GError **error
 gboolean bf_store_close (BfStore *self, GError **error);
 
 const char *bf_store_get_path (BfStore *self);
+const char *bf_store_get_uuid (BfStore *self); /* the register's own uuid (register_info) */
 const char *bf_store_get_county (BfStore *self);
 const char *bf_store_get_township (BfStore *self);
 /* The name written into every audit entry. */

@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bf-store-private.h"
+#include "bf-test-store.h"
+#include "bf-test-util.h"
+
+static gboolean
+has_village (BfStore *store, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) villages = bf_store_list_villages (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < villages->len; i++)
+    if (g_strcmp0 (((BfVillage *) g_ptr_array_index (villages, i))->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The one file in @dir whose name starts with @prefix; NULL when none. */
+static char *
+find_file (const char *dir, const char *prefix, guint *n_found)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  char *found = NULL;
+
+  *n_found = 0;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        (*n_found)++;
+        g_free (found);
+        found = g_build_filename (dir, name, NULL);
+      }
+  return found;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "r.bangfu", NULL);
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "r.bangfu", 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  guint n = 0;
+
+  g_assert_cmpint (bf_store_village_add (store, "新村", 1, &error), >, 0);
+  first = bf_store_backup (store, NULL, &error);
+  g_assert_no_error (error);
+  base = g_path_get_basename (first);
+  g_assert_true (g_str_has_prefix (base, "r-"));
+  g_assert_true (g_str_has_suffix (base, ".bangfu"));
+  g_assert_true (g_str_has_prefix (first, dir));
+  g_assert_nonnull (strstr (first, "/backups/"));
+
+  /* Changed after the backup: closing makes another one. */
+  g_assert_cmpint (bf_store_village_add (store, "后来村", 1, &error), >, 0);
+  g_assert_true (bf_store_close (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  backups = bf_store_list_backups (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (backups, 1), ==, first);
+
+  /* Restore the first: its state comes back, the current file is set aside. */
+  g_assert_true (bf_store_restore (path, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  store = bf_store_open (path, BF_STORE_OPEN_EXCLUSIVE, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_village (store, "新村"));
+  g_assert_false (has_village (store, "后来村"));
+  g_assert_true (bf_store_audit_verify (store, NULL, &error));
+  g_assert_true (bf_store_close (store, NULL));
+  g_clear_object (&store);
+
+  aside = find_file (dir, "r.bangfu.damaged-", &n);
+  g_assert_cmpuint (n, ==, 1);
+  store = bf_store_open (aside, BF_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_village (store, "后来村"));
+  g_assert_true (bf_store_close (store, NULL));
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_restore_refuses (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "q.bangfu", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.bangfu", NULL);
+  g_autofree char *text = g_build_filename (dir, "text.bangfu", NULL);
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "q.bangfu", 200);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GBytes) backup_bytes = NULL;
+  g_autofree char *backup = bf_store_backup (store, NULL, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  backup_bytes = bf_test_file_bytes (backup);
+  g_assert_true (g_file_set_contents (bad, g_bytes_get_data (backup_bytes, NULL),
+                                      g_bytes_get_size (backup_bytes) / 2, NULL));
+  g_assert_true (g_file_set_contents (text, "not a register", -1, NULL));
+
+  /* Open in a window: refused. */
+  g_assert_false (bf_store_restore (path, backup, &error));
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_true (bf_store_close (store, NULL));
+  g_clear_object (&store);
+
+  before = bf_test_file_bytes (path);
+  g_assert_false (bf_store_restore (path, bad, &error));
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "bad.bangfu"));
+  g_clear_error (&error);
+  g_assert_false (bf_store_restore (path, text, &error));
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_A_REGISTER);
+  g_clear_error (&error);
+  after = bf_test_file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_free (find_file (dir, "q.bangfu.", &n));
+  g_assert_cmpuint (n, ==, 0);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Restoring over a register that no longer opens: the usual reason to restore. */
+static void
+test_restore_over_damaged (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "d.bangfu", NULL);
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "d.bangfu", 3);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char *aside = NULL;
+  guint n = 0;
+
+  g_assert_true (bf_store_close (store, NULL));
+  g_clear_object (&store);
+  backups = bf_store_list_backups (path, NULL);
+  g_assert_cmpuint (backups->len, ==, 1); /* creation counts as a change */
+  g_assert_true (g_file_set_contents (path, "scribbled over", -1, NULL));
+  g_assert_null (bf_store_open (path, BF_STORE_OPEN_EXCLUSIVE, &error));
+  g_clear_error (&error);
+
+  g_assert_true (bf_store_restore (path, g_ptr_array_index (backups, 0), &error));
+  g_assert_no_error (error);
+  store = bf_store_open (path, BF_STORE_OPEN_EXCLUSIVE, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_village (store, "村3"));
+  g_assert_true (bf_store_close (store, NULL));
+  aside = find_file (dir, "d.bangfu.damaged-", &n);
+  g_assert_cmpuint (n, ==, 1);
+  {
+    g_autoptr (GBytes) kept = bf_test_file_bytes (aside);
+
+    g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), "scribbled over", 14);
+  }
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+touch (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+}
+
+static void
+test_rotation (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *register_path = g_build_filename (dir, "t.bangfu", NULL);
+  g_autofree char *backups_dir = g_build_filename (dir, "backups", NULL);
+  g_autoptr (GPtrArray) left = NULL;
+  const char *hours[] = { "080000", "100000", "120000", "140000" };
+
+  g_assert_cmpint (g_mkdir (backups_dir, 0700), ==, 0);
+  /* Ten days of four backups, and a second one in the last second. */
+  for (int day = 1; day <= 10; day++)
+    for (gsize h = 0; h < G_N_ELEMENTS (hours); h++)
+      {
+        g_autofree char *name = g_strdup_printf ("t-202601%02d-%s.bangfu", day, hours[h]);
+
+        touch (backups_dir, name);
+      }
+  touch (backups_dir, "t-20260110-140000-2.bangfu");
+  /* Not backups of this register: never touched. */
+  touch (backups_dir, "t-notes.txt");
+  touch (backups_dir, "other-20260101-080000.bangfu");
+  touch (backups_dir, "t-2026-01-01.bangfu");
+
+  _bf_store_rotate_backups (backups_dir, "t");
+  left = bf_store_list_backups (register_path, NULL);
+
+  /* The newest 24: days 10..5 (with the extra one, day 5 loses its oldest). Then the newest
+   * of each of the 7 most recent days: day 4 keeps its 14:00 one. Days 1..3 are gone. */
+  g_assert_cmpuint (left->len, ==, 25);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (left, 0), "t-20260110-140000-2.bangfu"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (left, 1), "t-20260110-140000.bangfu"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (left, 23), "t-20260105-100000.bangfu"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (left, 24), "t-20260104-140000.bangfu"));
+  {
+    g_autofree char *notes = g_build_filename (backups_dir, "t-notes.txt", NULL);
+    g_autofree char *other = g_build_filename (backups_dir, "other-20260101-080000.bangfu", NULL);
+    g_autofree char *odd = g_build_filename (backups_dir, "t-2026-01-01.bangfu", NULL);
+
+    g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (odd, G_FILE_TEST_EXISTS));
+  }
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_backup_names (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *elsewhere = g_build_filename (dir, "usb", "copies", NULL);
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "台账 2026.bangfu", 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Many backups in the same second get distinct names, and none is lost. */
+  for (int i = 0; i < 5; i++)
+    {
+      char *path = bf_store_backup (store, elsewhere, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (path, elsewhere));
+      g_assert_true (g_hash_table_add (names, path));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  g_assert_cmpuint (g_hash_table_size (names), ==, 5);
+  /* Nothing half-written is left. */
+  {
+    g_autoptr (GDir) handle = g_dir_open (elsewhere, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (handle)) != NULL)
+      g_assert_null (strstr (name, "partial"));
+  }
+  g_assert_true (bf_store_close (store, NULL));
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/backup/round-trip", test_round_trip);
+  g_test_add_func ("/store/backup/restore-refuses", test_restore_refuses);
+  g_test_add_func ("/store/backup/restore-over-damaged", test_restore_over_damaged);
+  g_test_add_func ("/store/backup/rotation", test_rotation);
+  g_test_add_func ("/store/backup/names", test_backup_names);
+  return g_test_run ();
+}
