@@ -275,6 +275,32 @@ test_too_new (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = make_register (dir, "ro.bangfu", 2);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = bf_store_open (path, BF_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GPtrArray) villages = NULL;
+  g_autoptr (GBytes) before = bf_test_file_bytes (path);
+  g_autoptr (GBytes) after = NULL;
+
+  g_assert_no_error (error);
+  villages = bf_store_list_villages (store, &error);
+  g_assert_cmpuint (villages->len, ==, 2);
+  g_assert_false (bf_store_setting_set (store, BF_SETTING_NOTICE_DAYS, "9", &error));
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "ro.bangfu"));
+  g_clear_error (&error);
+  g_assert_cmpint (bf_store_village_add (store, "新村", 1, &error), ==, 0);
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO);
+  g_assert_true (bf_store_close (store, NULL));
+  after = bf_test_file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Child: hold @path open exclusively until stdin closes. */
 static int
 hold_lock (const char *path)
@@ -652,6 +678,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/not-a-register", test_not_a_register);
   g_test_add_func ("/store/damaged", test_damaged);
   g_test_add_func ("/store/too-new", test_too_new);
+  g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/exclusive", test_exclusive);
   g_test_add_func ("/store/literal-strings", test_literal_strings);
   g_test_add_func ("/store/rollback", test_rollback);
