@@ -6,6 +6,7 @@
 #include "bf-new-register-page.h"
 #include "bf-preferences-window.h"
 #include "bf-test-gui.h"
+#include "bf-test-store.h"
 #include "bf-test-util.h"
 
 static const char *const page_names[] = { "households", "notices", "plans", "assessment",
@@ -344,6 +345,65 @@ test_open_in_use (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+static gboolean
+name_starts_with (const char *dir, const char *prefix)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      if (g_str_has_prefix (name, prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A damaged register: the newest backup is offered; restoring it sets the damaged file aside and
+ * opens the backup's copy. */
+static void
+test_open_damaged_offers_backup (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "damaged.bangfu", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "damaged.bangfu", 300);
+  AdwMessageDialog *dialog;
+  BfApplication *app;
+  BfWindow *window;
+
+  backup = bf_store_backup (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bf_store_close (store, &error));
+  g_assert_no_error (error);
+  bytes = bf_test_file_bytes (path);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 16 * 4096);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 2, &error);
+  g_assert_no_error (error);
+
+  bf_test_settings_reset ();
+  g_settings_set_string (bf_test_settings (), "last-file", path);
+  app = bf_test_app_start ();
+  window = bf_test_app_window (app);
+  bf_test_wait_opened (window);
+  bf_test_wait (dialog_shown, NULL);
+  g_assert_null (bf_window_get_store (window));
+  g_assert_cmpstr (bf_test_main_page (window), ==, "welcome");
+
+  dialog = find_message_dialog ();
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  adw_message_dialog_response (dialog, "restore");
+  bf_test_wait (has_store, window);
+  g_assert_cmpstr (bf_store_get_path (bf_window_get_store (window)), ==, path);
+  g_assert_cmpstr (bf_store_get_township (bf_window_get_store (window)), ==, "测试镇");
+  g_assert_true (name_starts_with (dir, "damaged.bangfu.damaged-"));
+
+  bf_test_app_stop (app);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static BfApplication *
 start_with_register (const char *dir, char **path_out)
 {
@@ -614,6 +674,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/shell/create-bad-input", test_create_bad_input);
   g_test_add_func ("/gui/shell/open-failure", test_open_failure);
   g_test_add_func ("/gui/shell/open-in-use", test_open_in_use);
+  g_test_add_func ("/gui/shell/open-damaged-offers-backup", test_open_damaged_offers_backup);
   g_test_add_func ("/gui/shell/every-page", test_every_page);
   g_test_add_func ("/gui/shell/sidebar-toggle", test_sidebar_toggle);
   g_test_add_func ("/gui/shell/backup-now", test_backup_now);
