@@ -9,9 +9,11 @@
 #include "bf-id-number.h"
 #include "bf-store-notices-private.h"
 
-/* Longest title and reason the printed sheet lays out on one line or a few. */
+/* Longest title, reason and own paragraph: what a notice board shows, and what the printed sheet
+ * lays out quickly. */
 #define MAX_TITLE_CHARS  200
 #define MAX_REASON_CHARS 200
+#define MAX_BODY_CHARS   2000
 
 /* ---------------------------------------------------------------------------------------------
  * Records
@@ -926,7 +928,8 @@ validate_notice (BfStore *self, BfNotice *notice, GError **error)
 
   if (!check_kind (self, notice->kind, notice->village_id, error) ||
       !validate_period (self, notice, error) ||
-      !check_text_length (notice->title, MAX_TITLE_CHARS, _ ("The title"), error))
+      !check_text_length (notice->title, MAX_TITLE_CHARS, _ ("The title"), error) ||
+      !check_text_length (notice->body, MAX_BODY_CHARS, _ ("The notice text"), error))
     return FALSE;
   if (notice->items == NULL)
     notice->items = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_notice_item_free);
