@@ -961,6 +961,20 @@ test_next_number (Fixture *f, gconstpointer data)
   g_assert_cmpstr (n2, ==, "001-00003");
   other = bf_store_household_next_number (f->store, f->village[1], &error);
   g_assert_cmpstr (other, ==, "002-00001");
+  /* Past 99999 the sequence grows a digit and goes on. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = bf_test_id_number_at ("430102", "19810101", 200 + i);
+      g_autofree char *number =
+        i == 0 ? g_strdup ("002-99999")
+               : bf_store_household_next_number (f->store, f->village[1], &error);
+      g_autoptr (BfHousehold) h = bf_test_household (number, f->village[1], "某", id);
+
+      bf_test_household_save (f->store, h);
+    }
+  g_clear_pointer (&other, g_free);
+  other = bf_store_household_next_number (f->store, f->village[1], &error);
+  g_assert_cmpstr (other, ==, "002-100001");
   n3 = bf_store_household_next_number (f->store, 99, &error);
   g_assert_null (n3);
   g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND);
