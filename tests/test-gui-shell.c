@@ -489,12 +489,28 @@ test_sidebar_toggle (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
-static gboolean
-has_backup (gpointer path)
+static guint
+count_backups (const char *path)
 {
-  g_autoptr (GPtrArray) backups = bf_store_list_backups (path, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) backups = bf_store_list_backups (path, &error);
 
-  return backups != NULL && backups->len > 0;
+  g_assert_no_error (error);
+  return backups->len;
+}
+
+typedef struct
+{
+  const char *path;
+  guint before;
+} BackupWait;
+
+static gboolean
+new_backup (gpointer data)
+{
+  BackupWait *wait = data;
+
+  return count_backups (wait->path) > wait->before;
 }
 
 static void
@@ -502,17 +518,40 @@ test_backup_now (void)
 {
   g_autofree char *dir = bf_test_tmpdir_new ();
   g_autofree char *path = NULL;
-  g_autoptr (GPtrArray) before = NULL;
+  BfApplication *app = start_with_register (dir, &path);
+  BfWindow *window = bf_test_app_window (app);
+  BackupWait wait = { path, count_backups (path) };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.backup", NULL);
+  bf_test_wait (new_backup, &wait);
+
+  bf_test_app_stop (app);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* The 30-minute backup: only when something changed since the last one. */
+static void
+test_backup_when_changed (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
   BfApplication *app = start_with_register (dir, &path);
   BfWindow *window = bf_test_app_window (app);
+  BfStore *store = bf_window_get_store (window);
+  BackupWait wait = { path, count_backups (path) };
 
-  before = bf_store_list_backups (path, &error);
+  g_assert_false (bf_window_backup_if_changed (window));
+  bf_test_flush ();
+  g_assert_cmpuint (count_backups (path), ==, wait.before);
+
+  g_assert_true (
+    bf_store_setting_set (store, BF_SETTING_SUPERVISION_PHONE, "0731-1234567", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (before->len, ==, 0);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.backup", NULL);
-  bf_test_wait (has_backup, path);
+  g_assert_true (bf_window_backup_if_changed (window));
+  bf_test_wait (new_backup, &wait);
+  bf_test_flush ();
+  g_assert_false (bf_window_backup_if_changed (window));
 
   bf_test_app_stop (app);
   bf_test_tmpdir_free (g_steal_pointer (&dir));
@@ -678,6 +717,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/shell/every-page", test_every_page);
   g_test_add_func ("/gui/shell/sidebar-toggle", test_sidebar_toggle);
   g_test_add_func ("/gui/shell/backup-now", test_backup_now);
+  g_test_add_func ("/gui/shell/backup-when-changed", test_backup_when_changed);
   g_test_add_func ("/gui/shell/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/shell/window-size", test_window_size_saved);
   g_test_add_func ("/gui/shell/preferences", test_preferences);
