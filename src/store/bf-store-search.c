@@ -797,24 +797,21 @@ bf_store_household_search_ids (BfStore *self,
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_auto (TextMatch) text = { 0 };
+  gint64 n_candidates = 0;
   sqlite3_stmt *stmt;
   const char *dir;
+  Plan plan;
   Query q;
   int rc;
-  gboolean probe = FALSE;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (text_match_init (&text, query->text))
-    {
-      gint64 n = text.dense ? G_MAXINT64 : text_match_count (self, &text, error);
-
-      if (n < 0)
-        return NULL;
-      probe = n > FEW_CANDIDATES;
-    }
-  query_init (&q, query, "SELECT h.id", &text, probe);
+  ensure_indexed (self);
+  text_match_init (&text, query->text);
+  if (!choose_plan (self, query, &text, FALSE, &plan, &n_candidates, error))
+    return NULL;
+  query_init (&q, query, "SELECT h.id", &text, plan, FALSE);
   dir = query->descending ? "DESC" : "ASC";
   g_string_append_printf (q.sql, " ORDER BY %s %s, h.id %s", q.key->expr, dir, dir);
   stmt = query_prepare (self, &q, error);
