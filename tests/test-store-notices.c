@@ -544,6 +544,7 @@ test_objection_bad_input (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   objection->household_id = household;
+  g_free (objection->received_on);
   objection->received_on = g_strdup ("2026-02-28");
   g_assert_false (bf_store_objection_save (f->store, objection, &error));
   g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID);
