@@ -28,6 +28,9 @@ struct _BfWindow
   guint backup_timer;
 
   AdwToastOverlay *toast_overlay;
+  BfHouseholdsPage *households_page;
+  BfNoticesPage *notices_page;
+  gboolean leave_confirmed; /* unsaved household changes were saved or discarded: close */
   GtkStack *main_stack;
   BfNewRegisterPage *new_register_page;
   AdwStatusPage *loading_status;
@@ -129,6 +132,10 @@ release_store (BfWindow *self)
 
   if (store == NULL)
     return;
+  if (self->households_page != NULL)
+    bf_households_page_set_store (self->households_page, NULL);
+  if (self->notices_page != NULL)
+    bf_notices_page_set_store (self->notices_page, NULL);
   if (store == self->backup_store)
     {
       GtkApplication *application = window_application (self);
@@ -167,6 +174,8 @@ adopt_store (BfWindow *self, BfStore *store)
 
   update_title (self);
   update_actions (self);
+  bf_households_page_set_store (self->households_page, store);
+  bf_notices_page_set_store (self->notices_page, store);
   bf_window_show_page (self, "households");
   show_register (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -624,11 +633,33 @@ bf_window_add_toast (BfWindow *self, const char *title)
 
 /* Window state */
 
+static void
+leave_for_close_cb (gboolean may_leave, gpointer data)
+{
+  BfWindow *self = data;
+
+  if (may_leave)
+    {
+      self->leave_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  g_object_unref (self);
+}
+
 static gboolean
 bf_window_close_request (GtkWindow *window)
 {
   BfWindow *self = BF_WINDOW (window);
   int width, height;
+
+  /* A household form with unsaved changes asks first (its draft is kept meanwhile). */
+  if (!self->leave_confirmed && self->store != NULL &&
+      bf_household_editor_get_dirty (bf_households_page_get_editor (self->households_page)))
+    {
+      bf_households_page_request_leave (self->households_page, leave_for_close_cb,
+                                        g_object_ref (self));
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -729,6 +760,8 @@ bf_window_class_init (BfWindowClass *klass)
                                                "/io/github/bangfu/Bangfu/bf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BfWindow, households_page);
+  gtk_widget_class_bind_template_child (widget_class, BfWindow, notices_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, new_register_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_status);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_spinner);
