@@ -25,7 +25,7 @@ typedef struct
   const char *category;    /* BF_CODES_MEASURE_CATEGORY code */
   const char *subtype;     /* one of the category's sub-types */
   const char *department;  /* BF_CODES_DEPARTMENT code that usually owns it */
-  const char *description; /* English msgid: a first description; translate with _() */
+  const char *description; /* English msgid: a first description, for gettext */
 } BfMeasureSuggestion;
 
 /* The measures that usually answer @cause, most important first; NULL with @n 0 for an unknown

@@ -38,7 +38,7 @@ typedef struct
   const char *name; /* SQL column and audit field */
   BfColumnKind kind;
   gsize offset;
-  const char *label; /* N_(): what a caseworker calls it */
+  const char *label; /* English msgid: what a caseworker calls it */
   BfCodeList codes;  /* BF_COLUMN_CODE */
   gboolean required;
 } BfColumn;

@@ -394,7 +394,7 @@ validate_measure (BfMeasure *measure, GError **error)
       if (g_date_compare (&completed, &today) > 0)
         {
           g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                       _ ("Completion date cannot be in the future."));
+                       _ ("%s cannot be in the future."), _ ("Completion date"));
           return FALSE;
         }
     }
@@ -523,7 +523,7 @@ bf_store_measures_set_status (BfStore *self,
   if (!bf_code_is_valid (BF_CODES_MEASURE_STATUS, status))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("Status: “%s” is not one of the choices."), status ? status : "");
+                   _ ("%s: “%s” is not one of the choices."), _ ("Status"), status ? status : "");
       return FALSE;
     }
   date = _bf_plans_date (on, _ ("Completion date"), TRUE, error);

@@ -186,8 +186,8 @@ validate_visit (const BfVisit *visit, GError **error)
     return FALSE;
   if (strcmp (visit->visited_on, today) > 0)
     {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("Visit date cannot be in the future."));
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("%s cannot be in the future."),
+                   _ ("Visit date"));
       return FALSE;
     }
   if (_bf_has_text (visit->deadline) && strcmp (visit->deadline, visit->visited_on) < 0)
@@ -215,7 +215,7 @@ validate_visit (const BfVisit *visit, GError **error)
       if (strcmp (visit->rectified_on, today) > 0)
         {
           g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                       _ ("Rectified on cannot be in the future."));
+                       _ ("%s cannot be in the future."), _ ("Rectified on"));
           return FALSE;
         }
     }
