@@ -433,6 +433,12 @@ static const Command commands[] = {
     N_ ("Create or fill a register with a made-up township") },
   { "list", "households", bf_cli_list_households,
     "list households [--village V] [--status S] [--search TEXT] [--json]", N_ ("List households") },
+  { "list", "measures", bf_cli_list_measures,
+    "list measures [--overdue] [--village V] [--category C] [--status S] [--year Y] [--json]",
+    N_ ("List assistance measures across households") },
+  { "list", "visits", bf_cli_list_visits,
+    "list visits [--open-problems [--past-deadline]] [--village V] [--json]",
+    N_ ("List visits, or the problems not yet rectified") },
   { "show", "household", bf_cli_show_household, "show household NUMBER [--json]",
     N_ ("Show one household with its members, survey and history") },
   { "id", "check", cmd_id_check, "id check NUMBER…", N_ ("Check ID numbers") },
@@ -465,6 +471,7 @@ main (int argc, char **argv)
   g_autofree char *name = NULL;
   g_autofree char **args = NULL;
   int first = 1, n_args, status;
+  const Command *near = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
@@ -518,10 +525,12 @@ main (int argc, char **argv)
 
       if (!g_str_equal (argv[first], c->word1))
         continue;
+      /* Several commands may share their first word ("list households", "list measures"). */
       if (c->word2 != NULL && (first + 1 >= argc || !g_str_equal (argv[first + 1], c->word2)))
         {
-          command_name = "bangfu-cli";
-          return bf_cli_usage_error (_ ("“%s” needs “%s”: %s"), c->word1, c->word2, c->usage);
+          if (near == NULL)
+            near = c;
+          continue;
         }
       name = c->word2 != NULL ? g_strdup_printf ("bangfu-cli %s %s", c->word1, c->word2)
                               : g_strdup_printf ("bangfu-cli %s", c->word1);
@@ -536,6 +545,11 @@ main (int argc, char **argv)
       status = c->run (n_args, args);
       g_free (opt_db);
       return status;
+    }
+  if (near != NULL)
+    {
+      command_name = "bangfu-cli";
+      return bf_cli_usage_error (_ ("“%s” needs “%s”: %s"), near->word1, near->word2, near->usage);
     }
   bf_cli_usage_error (_ ("unknown command “%s”"), argv[first]);
   return BF_CLI_USAGE;
