@@ -206,7 +206,7 @@ test_plans_backfill (void)
                                              "last_visit_on = '2026-03-05'"),
                    ==, 1);
   g_assert_cmpint (bf_test_query_int (store, "SELECT count(*) FROM households WHERE id = 2 AND "
-                                             "last_visit_on IS NULL"),
+                                             "last_visit_on = ''"),
                    ==, 1);
   g_assert_true (bf_store_close (store, NULL));
   bf_test_tmpdir_free (g_steal_pointer (&dir));

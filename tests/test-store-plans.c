@@ -934,6 +934,16 @@ test_visit_crud (Fixture *f, gconstpointer data)
     g_assert_cmpstr (last, ==, "2026-05-10");
   }
 
+  /* A helper's visits. */
+  {
+    BfVisitQuery q = { .helper_id = helper };
+    g_autoptr (BfListPage) page = bf_store_visit_search (f->store, &q, NULL, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (page->total, ==, 1);
+    g_assert_cmpint (((BfVisit *) g_ptr_array_index (page->rows, 0))->id, ==, id);
+  }
+
   /* Rectified: no longer late. */
   g_assert_true (bf_store_visit_rectify (f->store, id, "2026-06-01", "已更换水管", &error));
   g_assert_no_error (error);

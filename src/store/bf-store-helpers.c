@@ -572,7 +572,8 @@ bf_store_helper_households (BfStore *self, gint64 helper_id, GError **error)
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
 
   stmt = _bf_store_prepare (self,
-                            "SELECT " BF_SQL_HOUSEHOLD_LINE " FROM " BF_SQL_HOUSEHOLD_LINE_FROM
+                            "SELECT " BF_SQL_HOUSEHOLD_LINE
+                            " FROM households" BF_SQL_HOUSEHOLD_LINE_JOINS
                             " WHERE households.helper_id = ? AND households.deleted_at IS NULL "
                             "ORDER BY households.number",
                             error);

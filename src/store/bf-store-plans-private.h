@@ -15,7 +15,10 @@ G_BEGIN_DECLS
 #define BF_SQL_PLANNED_STATUSES "('registered', 'exit_assessed', 'exit_notice', 'exit_accepted')"
 #define BF_SQL_ASSISTED                                                                            \
   "(households.status IN " BF_SQL_PLANNED_STATUSES " OR (households.status = 'exited' AND "        \
-  "ifnull(households.status_since, '') >= ?))"
+  "households.status_since >= ?))"
+/* @column (a household id) names a household that is not deleted. */
+#define BF_SQL_LIVE_HOUSEHOLD(column)                                                              \
+  column " NOT IN (SELECT id FROM households WHERE deleted_at IS NOT NULL)"
 
 /* The number of rows a page holds when asked for @limit (0: a default). */
 #define BF_PAGE_LIMIT(limit) ((limit) == 0 ? 100u : MIN ((guint) (limit), 10000u))
@@ -96,14 +99,14 @@ gboolean _bf_plans_check_helper (BfStore *self, gint64 id, gboolean active, GErr
  * write; sets its id, uuid, plan and household on success. */
 gboolean _bf_plans_measure_write (BfStore *self, BfMeasure *measure, GError **error);
 
-/* The household line columns, for a query FROM households JOIN villages v … LEFT JOIN
- * village_groups g … LEFT JOIN helpers hp ON hp.id = households.helper_id. */
+/* The household line columns, for a query "FROM households [INDEXED BY …]"
+ * BF_SQL_HOUSEHOLD_LINE_JOINS. */
 #define BF_SQL_HOUSEHOLD_LINE                                                                      \
   "households.id, households.number, households.head_name, v.name, g.name, households.status, "    \
-  "households.helper_id, hp.name, households.last_visit_on"
-#define BF_SQL_HOUSEHOLD_LINE_FROM                                                                 \
-  "households JOIN villages v ON v.id = households.village_id LEFT JOIN village_groups g ON "      \
-  "g.id = households.group_id LEFT JOIN helpers hp ON hp.id = households.helper_id"
+  "households.helper_id, hp.name, nullif(households.last_visit_on, '')"
+#define BF_SQL_HOUSEHOLD_LINE_JOINS                                                                \
+  " JOIN villages v ON v.id = households.village_id LEFT JOIN village_groups g ON g.id = "         \
+  "households.group_id LEFT JOIN helpers hp ON hp.id = households.helper_id"
 BfHouseholdLine *_bf_household_line_read (sqlite3_stmt *stmt); /* from column 0 */
 
 /* A page of @limit rows made by @read from @stmt (already bound); the cursor of the last row

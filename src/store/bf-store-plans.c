@@ -48,14 +48,17 @@ static const BfColumn plan_columns[] = {
 
 static const BfTable plan_table = { "plans", plan_columns, G_N_ELEMENTS (plan_columns) };
 
-/* The measure's columns, then what a list shows with it. */
-#define MEASURE_SELECT                                                                             \
-  "SELECT m.id, m.uuid, m.plan_id, m.household_id, m.category, m.subtype, m.description, "         \
+/* The measure's columns, then what a list shows with it: "SELECT " MEASURE_COLUMNS " FROM
+ * measures m [INDEXED BY …]" MEASURE_JOINS. */
+#define MEASURE_COLUMNS                                                                            \
+  "m.id, m.uuid, m.plan_id, m.household_id, m.category, m.subtype, m.description, "                \
   "m.department, m.helper_id, m.starts_on, m.due_on, m.budget_fen, m.spent_fen, m.status, "        \
   "m.completed_on, m.effect, m.household_confirmed, p.year, hp.name, h.number, h.head_name, "      \
-  "v.name FROM measures m JOIN plans p ON p.id = m.plan_id JOIN households h ON h.id = "           \
-  "m.household_id JOIN villages v ON v.id = h.village_id LEFT JOIN helpers hp ON hp.id = "         \
-  "m.helper_id "
+  "v.name"
+#define MEASURE_JOINS                                                                              \
+  " JOIN plans p ON p.id = m.plan_id JOIN households h ON h.id = m.household_id JOIN villages v "  \
+  "ON v.id = h.village_id LEFT JOIN helpers hp ON hp.id = m.helper_id "
+#define MEASURE_SELECT "SELECT " MEASURE_COLUMNS " FROM measures m" MEASURE_JOINS
 
 /* {{{ Records */
 
@@ -712,17 +715,20 @@ fail:
 /* }}} */
 /* {{{ Lists */
 
-/* The WHERE clause of a measure query (after "WHERE"), and whether it needs the plans. */
-static void
-measure_filter (const BfMeasureQuery *q, const char *today, BfFilter *f, gboolean *needs_plan)
+/* The WHERE clause of a measure query (after "WHERE"), for a page or for the totals, and the
+ * index it must use (see migration 0002), or "". Filters on households and plans are
+ * subqueries: the measures index drives, and only a page's rows are joined. */
+static const char *
+measure_filter (const BfMeasureQuery *q, const char *today, gboolean totals, BfFilter *f)
 {
-  _bf_filter_init (f, "m.deleted_at IS NULL AND h.deleted_at IS NULL");
-  *needs_plan = q->year != 0;
+  gboolean open = q->overdue || q->open_only;
 
-  if (q->overdue || q->open_only)
+  _bf_filter_init (f, "m.deleted_at IS NULL AND " BF_SQL_LIVE_HOUSEHOLD ("m.household_id"));
+  if (open)
     g_string_append (f->where, " AND " OPEN);
+  /* The same days either way: a page walks the sort key, the totals the plain column. */
   if (q->overdue)
-    _bf_filter_text (f, DUE_KEY " < ?", today);
+    _bf_filter_text (f, totals ? "m.due_on < ?" : DUE_KEY " < ?", today);
   if (q->status != NULL)
     _bf_filter_text (f, "m.status = ?", q->status);
   if (q->category != NULL)
@@ -730,13 +736,20 @@ measure_filter (const BfMeasureQuery *q, const char *today, BfFilter *f, gboolea
   if (q->department != NULL)
     _bf_filter_text (f, "m.department = ?", q->department);
   if (q->village_id != 0)
-    _bf_filter_int (f, "h.village_id = ?", q->village_id);
+    _bf_filter_int (f,
+                    "m.household_id IN (SELECT id FROM households WHERE village_id = ? AND "
+                    "deleted_at IS NULL)",
+                    q->village_id);
   if (q->helper_id != 0)
     _bf_filter_int (f, "m.helper_id = ?", q->helper_id);
   if (q->household_id != 0)
     _bf_filter_int (f, "m.household_id = ?", q->household_id);
   if (q->year != 0)
-    _bf_filter_int (f, "p.year = ?", q->year);
+    _bf_filter_int (f, "m.plan_id IN (SELECT id FROM plans WHERE year = ? AND deleted_at IS NULL)",
+                    q->year);
+  if (totals)
+    return open ? " INDEXED BY measures_open_money" : " INDEXED BY measures_plan";
+  return open ? " INDEXED BY measures_open_due" : "";
 }
 
 static BfHouseholdCursor *
@@ -763,7 +776,7 @@ bf_store_measure_search (BfStore *self,
   g_autofree char *sql = NULL;
   g_autoptr (BfCachedStmt) stmt = NULL;
   BfListPage *page;
-  gboolean needs_plan;
+  const char *index;
   GDate today_date;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
@@ -772,11 +785,12 @@ bf_store_measure_search (BfStore *self,
     query = &all;
   limit = BF_PAGE_LIMIT (limit);
   today = _bf_query_today (query->today);
-  measure_filter (query, today, &f, &needs_plan);
+  index = measure_filter (query, today, FALSE, &f);
   if (after != NULL)
     _bf_filter_after (&f, DUE_KEY, "m.id", after, FALSE);
-  sql =
-    g_strdup_printf (MEASURE_SELECT "WHERE %s ORDER BY " DUE_KEY ", m.id LIMIT ?", f.where->str);
+  sql = g_strdup_printf ("SELECT " MEASURE_COLUMNS " FROM measures m%s" MEASURE_JOINS
+                         "WHERE %s ORDER BY " DUE_KEY ", m.id LIMIT ?",
+                         index, f.where->str);
   stmt = _bf_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -804,7 +818,7 @@ bf_store_measure_totals (BfStore *self,
   g_autofree char *today = NULL;
   g_autofree char *sql = NULL;
   g_autoptr (BfCachedStmt) stmt = NULL;
-  gboolean needs_plan;
+  const char *index;
   int rc;
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
@@ -813,11 +827,10 @@ bf_store_measure_totals (BfStore *self,
   if (query == NULL)
     query = &all;
   today = _bf_query_today (query->today);
-  measure_filter (query, today, &f, &needs_plan);
-  sql =
-    g_strdup_printf ("SELECT count(*), ifnull(sum(m.budget_fen), 0), ifnull(sum(m.spent_fen), "
-                     "0) FROM measures m JOIN households h ON h.id = m.household_id %s WHERE %s",
-                     needs_plan ? "JOIN plans p ON p.id = m.plan_id" : "", f.where->str);
+  index = measure_filter (query, today, TRUE, &f);
+  sql = g_strdup_printf ("SELECT count(*), ifnull(sum(m.budget_fen), 0), ifnull(sum(m.spent_fen), "
+                         "0) FROM measures m%s WHERE %s",
+                         index, f.where->str);
   stmt = _bf_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;

@@ -6,9 +6,8 @@
 #include "bf-store-plans-private.h"
 
 /* Sort keys; the indexes of migration 0002 use the same expressions. */
-#define DEADLINE_KEY   "ifnull(v.deadline, '9999-12-31')"
-#define LAST_VISIT_KEY "ifnull(households.last_visit_on, '')"
-#define OPEN_PROBLEM   "v.problems IS NOT NULL AND v.rectified_on IS NULL"
+#define DEADLINE_KEY "ifnull(v.deadline, '9999-12-31')"
+#define OPEN_PROBLEM "v.problems IS NOT NULL AND v.rectified_on IS NULL"
 
 static const BfColumn visit_columns[] = {
   { "household_id", BF_COLUMN_REF, G_STRUCT_OFFSET (BfVisit, household_id), N_ ("Household") },
@@ -33,12 +32,15 @@ static const BfColumn visit_columns[] = {
 
 static const BfTable visit_table = { "visits", visit_columns, G_N_ELEMENTS (visit_columns) };
 
-#define VISIT_SELECT                                                                               \
-  "SELECT v.id, v.uuid, v.household_id, v.helper_id, v.visited_on, v.visitor, v.mode, "            \
-  "v.findings, v.problems, v.rectification, v.deadline, v.rectified_on, v.satisfaction, "          \
-  "v.notes, hp.name, h.number, h.head_name, vl.name FROM visits v JOIN households h ON h.id = "    \
-  "v.household_id JOIN villages vl ON vl.id = h.village_id LEFT JOIN helpers hp ON hp.id = "       \
-  "v.helper_id "
+/* "SELECT " VISIT_COLUMNS " FROM visits v [INDEXED BY …]" VISIT_JOINS */
+#define VISIT_COLUMNS                                                                              \
+  "v.id, v.uuid, v.household_id, v.helper_id, v.visited_on, v.visitor, v.mode, v.findings, "       \
+  "v.problems, v.rectification, v.deadline, v.rectified_on, v.satisfaction, v.notes, hp.name, "    \
+  "h.number, h.head_name, vl.name"
+#define VISIT_JOINS                                                                                \
+  " JOIN households h ON h.id = v.household_id JOIN villages vl ON vl.id = h.village_id LEFT "     \
+  "JOIN helpers hp ON hp.id = v.helper_id "
+#define VISIT_SELECT "SELECT " VISIT_COLUMNS " FROM visits v" VISIT_JOINS
 
 BfVisit *
 bf_visit_new (void)
@@ -369,6 +371,31 @@ visit_cursor_date (gconstpointer row)
   return visit_cursor (row, FALSE);
 }
 
+/* The WHERE clause of a visit query for a page or for the count, and the index it must use (see
+ * migration 0002), or "". */
+static const char *
+visit_filter (const BfVisitQuery *q, const char *today, gboolean count, BfFilter *f)
+{
+  _bf_filter_init (f, "v.deleted_at IS NULL AND " BF_SQL_LIVE_HOUSEHOLD ("v.household_id"));
+  if (q->open_problems)
+    g_string_append (f->where, " AND " OPEN_PROBLEM);
+  /* The same days either way: a page walks the sort key, the count the plain column. */
+  if (q->open_problems && q->past_deadline)
+    _bf_filter_text (f, count ? "v.deadline < ?" : DEADLINE_KEY " < ?", today);
+  if (q->helper_id != 0)
+    _bf_filter_int (f, "v.helper_id = ?", q->helper_id);
+  if (q->village_id != 0)
+    _bf_filter_int (f,
+                    "v.household_id IN (SELECT id FROM households WHERE village_id = ? AND "
+                    "deleted_at IS NULL)",
+                    q->village_id);
+  if (q->open_problems)
+    return count ? " INDEXED BY visits_open_count" : " INDEXED BY visits_open_problems";
+  if (q->helper_id != 0)
+    return " INDEXED BY visits_helper";
+  return " INDEXED BY visits_live_date";
+}
+
 BfListPage *
 bf_store_visit_search (BfStore *self,
                        const BfVisitQuery *query,
@@ -382,6 +409,7 @@ bf_store_visit_search (BfStore *self,
   g_autofree char *sql = NULL;
   g_autoptr (BfCachedStmt) stmt = NULL;
   g_autoptr (BfListPage) page = NULL;
+  const char *index;
   gboolean by_deadline;
   gint64 total = -1;
 
@@ -392,29 +420,20 @@ bf_store_visit_search (BfStore *self,
   limit = BF_PAGE_LIMIT (limit);
   today = _bf_query_today (query->today);
   by_deadline = query->open_problems;
-  _bf_filter_init (&f, "v.deleted_at IS NULL AND h.deleted_at IS NULL");
-  if (query->open_problems)
-    g_string_append (f.where, " AND " OPEN_PROBLEM);
-  if (query->open_problems && query->past_deadline)
-    _bf_filter_text (&f, DEADLINE_KEY " < ?", today);
-  if (query->helper_id != 0)
-    _bf_filter_int (&f, "v.helper_id = ?", query->helper_id);
-  if (query->village_id != 0)
-    _bf_filter_int (&f, "h.village_id = ?", query->village_id);
-
   if (after == NULL)
     {
-      if (!count_into (self, "visits v JOIN households h ON h.id = v.household_id", &f, &total,
-                       error))
+      g_auto (BfFilter) c = { 0 };
+      g_autofree char *from = g_strdup_printf ("visits v%s", visit_filter (query, today, TRUE, &c));
+
+      if (!count_into (self, from, &c, &total, error))
         return NULL;
     }
-  else
-    {
-      _bf_filter_after (&f, by_deadline ? DEADLINE_KEY : "v.visited_on", "v.id", after,
-                        !by_deadline);
-    }
-  sql = g_strdup_printf (VISIT_SELECT "WHERE %s ORDER BY %s LIMIT ?", f.where->str,
-                         by_deadline ? DEADLINE_KEY ", v.id" : "v.visited_on DESC, v.id DESC");
+  index = visit_filter (query, today, FALSE, &f);
+  if (after != NULL)
+    _bf_filter_after (&f, by_deadline ? DEADLINE_KEY : "v.visited_on", "v.id", after, !by_deadline);
+  sql = g_strdup_printf (
+    "SELECT " VISIT_COLUMNS " FROM visits v%s" VISIT_JOINS "WHERE %s ORDER BY %s LIMIT ?", index,
+    f.where->str, by_deadline ? DEADLINE_KEY ", v.id" : "v.visited_on DESC, v.id DESC");
   stmt = _bf_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -451,43 +470,74 @@ line_cursor_number (gconstpointer row)
   return cursor;
 }
 
-/* A page of households matching @f (on the households table), in @key order then id. */
+/* A page of households matching the filter @make builds (on the households table), in @key order
+ * then id; the count reads @count_index, the page walks @page_index. */
+typedef void (*LineFilter) (BfFilter *f, gconstpointer data);
+
 static BfListPage *
 household_lines (BfStore *self,
-                 BfFilter *f,
+                 LineFilter make,
+                 gconstpointer data,
+                 const char *count_index,
+                 const char *page_index,
                  const char *key,
                  BfRowCursor cursor_of,
                  const BfHouseholdCursor *after,
                  guint limit,
                  GError **error)
 {
+  g_auto (BfFilter) f = { 0 };
   g_autofree char *sql = NULL;
   g_autoptr (BfCachedStmt) stmt = NULL;
   g_autoptr (BfListPage) page = NULL;
   gint64 total = -1;
 
   limit = BF_PAGE_LIMIT (limit);
+  make (&f, data);
   if (after == NULL)
     {
-      if (!count_into (self, "households", f, &total, error))
+      g_autofree char *from = g_strdup_printf ("households INDEXED BY %s", count_index);
+
+      if (!count_into (self, from, &f, &total, error))
         return NULL;
     }
   else
     {
-      _bf_filter_after (f, key, "households.id", after, FALSE);
+      _bf_filter_after (&f, key, "households.id", after, FALSE);
     }
-  sql = g_strdup_printf ("SELECT " BF_SQL_HOUSEHOLD_LINE " FROM " BF_SQL_HOUSEHOLD_LINE_FROM
+  sql = g_strdup_printf ("SELECT " BF_SQL_HOUSEHOLD_LINE
+                         " FROM households INDEXED BY %s" BF_SQL_HOUSEHOLD_LINE_JOINS
                          " WHERE %s ORDER BY %s, households.id LIMIT ?",
-                         f->where->str, key);
+                         page_index, f.where->str, key);
   stmt = _bf_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, _bf_filter_bind (f, stmt), limit + 1);
+  sqlite3_bind_int (stmt, _bf_filter_bind (&f, stmt), limit + 1);
   page = _bf_list_page_read (self, stmt, limit, (BfRowRead) _bf_household_line_read,
                              (GDestroyNotify) bf_household_line_free, cursor_of, error);
   if (page != NULL)
     page->total = total;
   return g_steal_pointer (&page);
+}
+
+typedef struct
+{
+  const char *cutoff;
+  const char *since;
+  gint64 village_id;
+  int year;
+} LineQuery;
+
+static void
+not_visited_filter (BfFilter *f, gconstpointer data)
+{
+  const LineQuery *q = data;
+
+  _bf_filter_init (f, "households.deleted_at IS NULL");
+  _bf_filter_text (f, "households.last_visit_on <= ?", q->cutoff);
+  _bf_filter_text (f, BF_SQL_ASSISTED, q->since);
+  if (q->village_id != 0)
+    _bf_filter_int (f, "households.village_id = ?", q->village_id);
 }
 
 BfListPage *
@@ -499,10 +549,10 @@ bf_store_households_not_visited (BfStore *self,
                                  guint limit,
                                  GError **error)
 {
-  g_auto (BfFilter) f = { 0 };
   g_autofree char *day = NULL;
   g_autofree char *since = NULL;
   g_autofree char *cutoff = NULL;
+  LineQuery q = { 0 };
   GDate date;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
@@ -512,13 +562,21 @@ bf_store_households_not_visited (BfStore *self,
   bf_date_parse (day, &date, NULL);
   g_date_subtract_days (&date, days);
   cutoff = bf_date_format (&date);
+  q.cutoff = cutoff;
+  q.since = since;
+  q.village_id = village_id;
+  return household_lines (self, not_visited_filter, &q, "households_visit_status",
+                          "households_last_visit", "households.last_visit_on",
+                          line_cursor_last_visit, after, limit, error);
+}
 
-  _bf_filter_init (&f, "households.deleted_at IS NULL");
-  _bf_filter_text (&f, LAST_VISIT_KEY " <= ?", cutoff);
-  _bf_filter_text (&f, BF_SQL_ASSISTED, since);
-  if (village_id != 0)
-    _bf_filter_int (&f, "households.village_id = ?", village_id);
-  return household_lines (self, &f, LAST_VISIT_KEY, line_cursor_last_visit, after, limit, error);
+static void
+without_helper_filter (BfFilter *f, gconstpointer data)
+{
+  const LineQuery *q = data;
+
+  _bf_filter_init (f, "households.deleted_at IS NULL AND households.helper_id IS NULL");
+  _bf_filter_text (f, BF_SQL_ASSISTED, q->since);
 }
 
 BfListPage *
@@ -527,15 +585,29 @@ bf_store_households_without_helper (BfStore *self,
                                     guint limit,
                                     GError **error)
 {
-  g_auto (BfFilter) f = { 0 };
   g_autofree char *since = NULL;
+  LineQuery q = { 0 };
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
 
   since = _bf_plans_followup_since (self, NULL);
-  _bf_filter_init (&f, "households.deleted_at IS NULL AND households.helper_id IS NULL");
-  _bf_filter_text (&f, BF_SQL_ASSISTED, since);
-  return household_lines (self, &f, "households.number", line_cursor_number, after, limit, error);
+  q.since = since;
+  return household_lines (self, without_helper_filter, &q, "households_helper_status",
+                          "households_helper_status", "households.number", line_cursor_number,
+                          after, limit, error);
+}
+
+static void
+without_plan_filter (BfFilter *f, gconstpointer data)
+{
+  const LineQuery *q = data;
+
+  _bf_filter_init (
+    f, "households.deleted_at IS NULL AND households.status IN " BF_SQL_PLANNED_STATUSES);
+  _bf_filter_int (f,
+                  "NOT EXISTS (SELECT 1 FROM plans p WHERE p.household_id = households.id AND "
+                  "p.year = ? AND p.deleted_at IS NULL)",
+                  q->year);
 }
 
 BfListPage *
@@ -545,17 +617,12 @@ bf_store_households_without_plan (BfStore *self,
                                   guint limit,
                                   GError **error)
 {
-  g_auto (BfFilter) f = { 0 };
+  LineQuery q = { .year = year };
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
 
-  _bf_filter_init (
-    &f, "households.deleted_at IS NULL AND households.status IN " BF_SQL_PLANNED_STATUSES);
-  _bf_filter_int (&f,
-                  "NOT EXISTS (SELECT 1 FROM plans p WHERE p.household_id = households.id AND "
-                  "p.year = ? AND p.deleted_at IS NULL)",
-                  year);
-  return household_lines (self, &f, "households.number", line_cursor_number, after, limit, error);
+  return household_lines (self, without_plan_filter, &q, "households_status", "households_status",
+                          "households.number", line_cursor_number, after, limit, error);
 }
 
 /* }}} */
