@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-codes.h"
+#include "bf-helper-assign.h"
 #include "bf-household-item.h"
 #include "bf-households-page-private.h"
 #include "bf-lifecycle.h"
@@ -688,6 +689,14 @@ undo_delete_activated (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+assign_helper_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
+
+  bf_helper_assign_selection (widget, self->store, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
 delete_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
@@ -866,6 +875,8 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
                                    clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "households.undo-delete", "x",
                                    undo_delete_activated);
+  gtk_widget_class_install_action (widget_class, "households.assign-helper", NULL,
+                                   assign_helper_activated);
   gtk_widget_class_install_action (widget_class, "households.delete-selected", NULL,
                                    delete_selected_activated);
 }

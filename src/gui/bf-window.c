@@ -529,6 +529,18 @@ periodic_backup_cb (gpointer data)
 
 /* Navigation */
 
+/* From the assistance plans and supervision lists: the household in the Households page. */
+static void
+open_household_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfWindow *self = BF_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  bf_window_show_page (self, "households");
+  bf_households_page_open_household (self->households_page, g_variant_get_int64 (parameter));
+}
+
 static void
 show_page_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -777,6 +789,8 @@ bf_window_class_init (BfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-household", "x",
+                                   open_household_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL,
                                    toggle_sidebar_activated);
