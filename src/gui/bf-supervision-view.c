@@ -8,7 +8,9 @@
 #include "bf-plans-util.h"
 #include "bf-supervision-view.h"
 
-#define PAGE 50
+/* A section first shows a few lines, so that every section is in sight; "Show More" adds a page. */
+#define FIRST 5
+#define PAGE  50
 
 typedef enum
 {
@@ -78,7 +80,7 @@ shown (BfSupervisionView *self, BfSupervisionSection section)
 }
 
 static BfListPage *
-fetch (BfSupervisionView *self, BfSupervisionSection section, GError **error)
+fetch (BfSupervisionView *self, BfSupervisionSection section, guint limit, GError **error)
 {
   const BfHouseholdCursor *after = self->sections[section].next;
   GDate today;
@@ -90,7 +92,7 @@ fetch (BfSupervisionView *self, BfSupervisionSection section, GError **error)
         {
           BfMeasureQuery q = { .overdue = TRUE };
           BfMeasureTotals totals;
-          BfListPage *page = bf_store_measure_search (self->store, &q, after, PAGE, error);
+          BfListPage *page = bf_store_measure_search (self->store, &q, after, limit, error);
 
           /* Measure lists count with their totals. */
           if (page != NULL && after == NULL)
@@ -103,17 +105,17 @@ fetch (BfSupervisionView *self, BfSupervisionSection section, GError **error)
         {
           BfVisitQuery q = { .open_problems = TRUE,
                              .past_deadline = section == BF_SUPERVISION_LATE_PROBLEMS };
-          return bf_store_visit_search (self->store, &q, after, PAGE, error);
+          return bf_store_visit_search (self->store, &q, after, limit, error);
         }
       case BF_SUPERVISION_WITHOUT_HELPER:
-        return bf_store_households_without_helper (self->store, after, PAGE, error);
+        return bf_store_households_without_helper (self->store, after, limit, error);
       case BF_SUPERVISION_WITHOUT_PLAN:
-        return bf_store_households_without_plan (self->store, g_date_get_year (&today), after, PAGE,
-                                                 error);
+        return bf_store_households_without_plan (self->store, g_date_get_year (&today), after,
+                                                 limit, error);
       case BF_SUPERVISION_NOT_VISITED:
         return bf_store_households_not_visited (
           self->store, g_settings_get_int (self->settings, "not-visited-days"), NULL, 0, after,
-          PAGE, error);
+          limit, error);
       case BF_N_SUPERVISION_SECTIONS:
         break;
     }
@@ -261,7 +263,7 @@ load_more (Section *s)
 
   if (self->store == NULL)
     return;
-  page = fetch (self, s->section, &error);
+  page = fetch (self, s->section, s->rows->len == 0 ? FIRST : PAGE, &error);
   g_clear_pointer (&s->next, bf_household_cursor_free);
   if (page == NULL)
     {
