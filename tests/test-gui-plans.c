@@ -135,6 +135,19 @@ add_measure (BfPlanEditor *editor,
   g_assert_true (bf_plan_editor_measure_done (editor));
 }
 
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = GTK_IS_BUTTON (c) ? c : find_button (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The issue's walk: plan, two measures, one completed, a visit with a problem in supervision,
  * rectified, gone. */
 static void
@@ -218,35 +231,19 @@ test_plan_visit_supervision (Fixture *f, gconstpointer data)
                          "activated");
   g_assert_cmpint (f->opened, ==, f->household->id);
 
-  /* Rectified (from the household's visits): the line leaves supervision. */
-  assistance = show_assistance (f);
-  {
-    g_autoptr (GError) error = NULL;
-    gint64 visit_id = count (f, "SELECT id FROM visits");
-    g_assert_true (bf_store_visit_rectify (f->store, visit_id, NULL, "已协调医保局报销", &error));
-    g_assert_no_error (error);
-  }
-  page = show_plans_page (f);
-  bf_plans_page_show_view (page, "supervision");
+  /* Rectified with the line's button: the line leaves supervision. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (bf_supervision_view_get_row (
+                           supervision, BF_SUPERVISION_LATE_PROBLEMS, 0))),
+                         "clicked");
   bf_test_flush ();
-  supervision = bf_plans_page_get_supervision_view (page);
   g_assert_cmpint (bf_supervision_view_get_count (supervision, BF_SUPERVISION_LATE_PROBLEMS), ==,
                    0);
   g_assert_null (bf_supervision_view_get_row (supervision, BF_SUPERVISION_LATE_PROBLEMS, 0));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM visits WHERE rectified_on = '" TODAY "'"), ==,
+                   1);
+  /* The household's form shows it rectified too. */
+  assistance = show_assistance (f);
   (void) assistance;
-}
-
-static GtkWidget *
-find_button (GtkWidget *widget)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = GTK_IS_BUTTON (c) ? c : find_button (c);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The Visits view's button rectifies a problem at once. */
@@ -387,6 +384,68 @@ test_helpers (Fixture *f, gconstpointer data)
   g_assert_cmpstr (f->household->helper_name, ==, "李新");
 }
 
+/* The Households list's selection gets one helper through its "Assign Helper…" action. */
+static void
+test_assign_from_households (Fixture *f, gconstpointer data)
+{
+  BfTestPage *ui = bf_test_page_new (f->store);
+  GtkSelectionModel *selection =
+    gtk_column_view_get_model (_bf_households_page_get_column_view (ui->page));
+
+  /* Nothing selected: nothing asked, nothing written. */
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (ui->page), "households.assign-helper", NULL));
+  bf_test_flush ();
+  g_assert_null (bf_test_find_dialog ());
+
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (ui->page), "households.assign-helper", NULL));
+  bf_test_flush ();
+  bf_helper_assign_choose (bf_test_find_dialog (), f->helper_id, NULL);
+  bf_test_answer_dialog ("assign");
+  g_assert_cmpint (count (f, "SELECT helper_id FROM households"), ==, f->helper_id);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM helper_assignments WHERE ended_on IS NULL"), ==,
+                   1);
+  bf_test_page_free (ui);
+}
+
+/* In the application window: the page shows the open register, and a line opens the household
+ * in the Households page. */
+static void
+test_in_window (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = bf_test_register_new (dir);
+  g_autofree char *head_id = bf_test_id_number ("19800101", 21);
+  BfApplication *app;
+  BfWindow *window;
+  BfPlansPage *page;
+  GtkStack *stack;
+  gint64 id;
+
+  bf_test_settings_reset ();
+  g_settings_set_string (bf_test_settings (), "last-file", path);
+  app = bf_test_app_start ();
+  window = bf_test_app_window (app);
+  bf_test_wait_opened (window);
+  id = bf_test_save_household (bf_window_get_store (window), 1, "赵小河", head_id, 0, 40);
+
+  stack = bf_test_child (window, BF_TYPE_WINDOW, "content_stack");
+  page = BF_PLANS_PAGE (gtk_stack_get_child_by_name (stack, "plans"));
+  bf_window_show_page (window, "plans");
+  bf_test_flush ();
+  g_assert_cmpstr (bf_measures_view_get_totals (bf_plans_page_get_measures_view (page)), ==,
+                   "0 measures · budget 0.00 yuan · spent 0.00 yuan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.open-household", "x", id));
+  bf_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "households");
+  g_assert_true (
+    bf_households_page_get_editing (bf_test_child (window, BF_TYPE_WINDOW, "households_page")));
+  bf_test_app_stop (app);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -399,7 +458,9 @@ main (int argc, char *argv[])
   ADD ("/gui/plans/rectify-button", test_rectify_button);
   ADD ("/gui/plans/measures-view", test_measures_view);
   ADD ("/gui/plans/helpers", test_helpers);
+  ADD ("/gui/plans/assign-from-households", test_assign_from_households);
 #undef ADD
+  g_test_add_func ("/gui/plans/in-window", test_in_window);
 
   return g_test_run ();
 }
