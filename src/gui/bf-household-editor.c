@@ -1959,8 +1959,7 @@ build_income_group (BfHouseholdEditor *self)
 {
   GtkWidget *level;
 
-  bf_form_build (self->form, self->income_group, income_fields, G_N_ELEMENTS (income_fields));
-
+  /* The result first: the caseworker sees where the household stands as the figures change. */
   self->per_capita_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->per_capita_row),
                                  _ ("Per-capita net income"));
@@ -1973,6 +1972,7 @@ build_income_group (BfHouseholdEditor *self)
   self->income_message_row = message_row (&self->income_message_label, "warning");
   adw_preferences_group_add (self->income_group, self->income_message_row);
 
+  bf_form_build (self->form, self->income_group, income_fields, G_N_ELEMENTS (income_fields));
   bf_form_build (self->form, self->income_group, expense_fields, G_N_ELEMENTS (expense_fields));
 }
 

@@ -25,8 +25,12 @@ gboolean _bf_store_search_rebuild (BfStore *self, GError **error);
  * On failure @error says @what failed, with SQLite's reason. */
 gboolean _bf_store_step_done (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error);
 
-/* Tests only: above how many text candidates a page walks the sort order instead of sorting the
- * candidates (-1: the built-in threshold). Both ways must give the same rows. */
-void _bf_store_search_set_probe_threshold (gint64 threshold);
+/* Tests only: force the way a search goes, whatever the numbers. @plan: how a page meets its
+ * text's candidates: 0 chosen (the default), 1 looks them up by id, 2 tests a set of them while
+ * walking an index, 3 probes the text index for each household walked. @walk: -1 chosen, 0 one
+ * filter's index drives, 1 the filters only test rows while the sort order's index is walked,
+ * 2 walking runs out of budget at once and falls back to 0. Every combination must give the
+ * same rows. */
+void _bf_store_search_force (int plan, int walk);
 
 G_END_DECLS

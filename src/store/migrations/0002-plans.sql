@@ -32,8 +32,8 @@ BEGIN
     WHERE id = OLD.household_id;
 END;
 
--- Households. Deleted ones are few: lists leave their records out through this small index.
-CREATE INDEX households_deleted ON households(id) WHERE deleted_at IS NOT NULL;
+-- Households. Deleted ones are few: lists leave their records out through households_deleted
+-- (migration 1).
 -- Not visited for N days: pages walk the first, counts read the second alone.
 CREATE INDEX households_last_visit ON households(last_visit_on) WHERE deleted_at IS NULL;
 CREATE INDEX households_visit_status ON households(last_visit_on, status, status_since, village_id)
