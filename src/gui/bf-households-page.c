@@ -716,7 +716,7 @@ assign_helper_activated (GtkWidget *widget, const char *action_name, GVariant *p
 {
   BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
 
-  bf_helper_assign_selection (widget, self->store, GTK_SELECTION_MODEL (self->selection));
+  bf_helper_assign_selection (widget, self->store, GTK_SELECTION_MODEL (self->model));
 }
 
 static void
