@@ -354,6 +354,10 @@ test_helpers (Fixture *f, gconstpointer data)
   BfHouseholdAssistance *assistance;
   gint64 id;
 
+  /* A view reads the register when it is shown. */
+  g_assert_cmpuint (bf_helpers_view_get_n_helpers (view), ==, 0);
+  bf_plans_page_show_view (page, "helpers");
+  bf_test_flush ();
   g_assert_cmpuint (bf_helpers_view_get_n_helpers (view), ==, 1);
   bf_helpers_view_show_helper (view, 0);
   /* A wrong phone is marked, nothing saved. */

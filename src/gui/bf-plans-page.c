@@ -4,6 +4,17 @@
 #include "bf-plans-page.h"
 #include "bf-window.h"
 
+typedef enum
+{
+  VIEW_MEASURES,
+  VIEW_HELPERS,
+  VIEW_VISITS,
+  VIEW_SUPERVISION,
+  N_VIEWS
+} View;
+
+static const char *const view_names[N_VIEWS] = { "measures", "helpers", "visits", "supervision" };
+
 struct _BfPlansPage
 {
   AdwBin parent_instance;
@@ -17,21 +28,48 @@ struct _BfPlansPage
   BfStore *store;
   GtkWidget *window; /* the BfWindow whose register is shown */
   gulong store_handler;
-  gint64 change_counter; /* of the register when the lists were read */
+  /* Per view, the register's change counter when it was last read (-1: never). A view is read
+   * when it is on screen, so that opening a register costs nothing here. */
+  gint64 read_at[N_VIEWS];
 };
 
 G_DEFINE_FINAL_TYPE (BfPlansPage, bf_plans_page, ADW_TYPE_BIN)
 
+/* Reads the view on screen again when the register changed since it was read (a plan saved in a
+ * household's form shows when the page comes back). */
 static void
-reload (BfPlansPage *self)
+refresh_visible (BfPlansPage *self)
 {
-  bf_measures_view_set_store (self->measures_view, self->store);
-  bf_measures_view_reload (self->measures_view);
-  bf_helpers_view_reload (self->helpers_view);
-  bf_supervision_view_set_store (self->visits_view, self->store);
-  bf_supervision_view_set_store (self->supervision_view, self->store);
-  if (self->store != NULL)
-    self->change_counter = bf_store_get_change_counter (self->store);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gint64 counter;
+
+  if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || name == NULL)
+    return;
+  counter = bf_store_get_change_counter (self->store);
+  for (guint v = 0; v < N_VIEWS; v++)
+    {
+      if (!g_str_equal (name, view_names[v]) || self->read_at[v] == counter)
+        continue;
+      switch ((View) v)
+        {
+          case VIEW_MEASURES:
+            bf_measures_view_set_store (self->measures_view, self->store);
+            bf_measures_view_reload (self->measures_view);
+            break;
+          case VIEW_HELPERS:
+            bf_helpers_view_set_store (self->helpers_view, self->store);
+            break;
+          case VIEW_VISITS:
+            bf_supervision_view_set_store (self->visits_view, self->store);
+            break;
+          case VIEW_SUPERVISION:
+            bf_supervision_view_set_store (self->supervision_view, self->store);
+            break;
+          case N_VIEWS:
+            break;
+        }
+      self->read_at[v] = bf_store_get_change_counter (self->store);
+    }
 }
 
 void
@@ -41,24 +79,23 @@ bf_plans_page_set_store (BfPlansPage *self, BfStore *store)
 
   if (!g_set_object (&self->store, store))
     return;
-  bf_helpers_view_set_store (self->helpers_view, store);
-  reload (self);
-}
-
-/* Edits made elsewhere (a plan saved in a household's form) show when the page comes back. */
-static void
-refresh_if_changed (BfPlansPage *self)
-{
-  if (self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      bf_store_get_change_counter (self->store) != self->change_counter)
-    reload (self);
+  for (guint v = 0; v < N_VIEWS; v++)
+    self->read_at[v] = -1;
+  if (store == NULL)
+    {
+      bf_measures_view_set_store (self->measures_view, NULL);
+      bf_helpers_view_set_store (self->helpers_view, NULL);
+      bf_supervision_view_set_store (self->visits_view, NULL);
+      bf_supervision_view_set_store (self->supervision_view, NULL);
+    }
+  refresh_visible (self);
 }
 
 static void
 bf_plans_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (bf_plans_page_parent_class)->map (widget);
-  refresh_if_changed (BF_PLANS_PAGE (widget));
+  refresh_visible (BF_PLANS_PAGE (widget));
 }
 
 static void
@@ -170,8 +207,10 @@ bf_plans_page_init (BfPlansPage *self)
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->supervision_view),
                                     "supervision", _ ("Supervision"));
   adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
-  g_signal_connect_swapped (self->view_stack, "notify::visible-child",
-                            G_CALLBACK (refresh_if_changed), self);
+  for (guint v = 0; v < N_VIEWS; v++)
+    self->read_at[v] = -1;
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (refresh_visible),
+                            self);
 }
 
 GtkWidget *
