@@ -40,7 +40,7 @@ make_v1_register (const char *dir)
   g_autoptr (GError) error = NULL;
   g_autoptr (BfStore) store = NULL;
 
-  use_migrations (NULL);
+  use_migrations ("/test/v1");
   store = bf_test_store_new (dir, "m.bangfu", 1);
   g_assert_cmpint (bf_store_village_add (store, "旧村", 2, &error), >, 0);
   g_assert_true (bf_store_close (store, &error));
@@ -115,7 +115,7 @@ test_upgrade (void)
   g_assert_cmpuint (backups->len, ==, 0);
 
   /* This build without migration 2 refuses the upgraded file and leaves it alone. */
-  use_migrations (NULL);
+  use_migrations ("/test/v1");
   before = bf_test_file_bytes (path);
   g_assert_null (bf_store_open (path, BF_STORE_OPEN_EXCLUSIVE, &error));
   g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_TOO_NEW);

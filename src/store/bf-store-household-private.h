@@ -19,6 +19,10 @@ gboolean _bf_store_search_index (BfStore *self,
  * On failure @error says @what failed, with SQLite's reason. */
 gboolean _bf_store_step_done (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error);
 
+/* bf_store_household_save() inside a write the caller began: validates and writes @household
+ * (members and survey), leaving @household itself unchanged. */
+gboolean _bf_store_household_save_in_write (BfStore *self, BfHousehold *household, GError **error);
+
 /* Tests only: above how many text candidates a page walks the sort order instead of sorting the
  * candidates (-1: the built-in threshold). Both ways must give the same rows. */
 void _bf_store_search_set_probe_threshold (gint64 threshold);

@@ -37,6 +37,14 @@ gboolean _bf_store_audit (BfStore *self,
                           JsonObject *changes,
                           GError **error);
 
+/* bf_store_household_transition() inside a write that the caller began (and commits or rolls
+ * back): for steps that must be one transaction with the record that justifies them. */
+gboolean _bf_store_transition_in_write (BfStore *self,
+                                        gint64 household_id,
+                                        BfAction action,
+                                        const BfTransitionFacts *facts,
+                                        GError **error);
+
 /* Sets @error from the connection's last error, with @what saying what was being done. */
 void _bf_store_set_sqlite_error (BfStore *self, GError **error, const char *what);
 
