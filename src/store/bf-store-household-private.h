@@ -15,6 +15,12 @@ gboolean _bf_store_search_index (BfStore *self,
                                  GPtrArray *members,
                                  GError **error);
 
+/* Rewrites the search rows of every household in one write of its own (no audit entry: the
+ * index is derived data). For code that writes households around the household API, such as a
+ * bulk generator, once it is done; searching also does it once per store when it finds
+ * households without a search row. */
+gboolean _bf_store_search_rebuild (BfStore *self, GError **error);
+
 /* Steps @stmt to completion (a write, or a query whose rows are not needed) and resets it.
  * On failure @error says @what failed, with SQLite's reason. */
 gboolean _bf_store_step_done (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error);

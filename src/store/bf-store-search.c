@@ -35,6 +35,18 @@ append_chars (GString *chars, const char *text)
   g_string_append (chars, CHARS_SEPARATOR);
 }
 
+/* Head first, then in the order they joined: the same text whatever order the caller had. */
+static int
+compare_members (gconstpointer pa, gconstpointer pb)
+{
+  const BfMember *a = *(BfMember *const *) pa, *b = *(BfMember *const *) pb;
+  int head_a = g_strcmp0 (a->relation, "head") != 0, head_b = g_strcmp0 (b->relation, "head") != 0;
+
+  if (head_a != head_b)
+    return head_a - head_b;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
 gboolean
 _bf_store_search_index (BfStore *self,
                         gint64 household_id,
@@ -42,15 +54,18 @@ _bf_store_search_index (BfStore *self,
                         GPtrArray *members,
                         GError **error)
 {
+  g_autoptr (GPtrArray) sorted = g_ptr_array_copy (members, NULL, NULL);
   g_autoptr (GString) names = g_string_new (NULL);
   g_autoptr (GString) ids = g_string_new (NULL);
   g_autoptr (GString) chars = g_string_new (NULL);
   sqlite3_stmt *stmt;
 
+  g_ptr_array_set_free_func (sorted, NULL); /* the copy borrows the members */
+  g_ptr_array_sort (sorted, compare_members);
   append_chars (chars, number);
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < sorted->len; i++)
     {
-      const BfMember *member = g_ptr_array_index (members, i);
+      const BfMember *member = g_ptr_array_index (sorted, i);
 
       if (i > 0)
         {
@@ -61,8 +76,8 @@ _bf_store_search_index (BfStore *self,
       g_string_append (ids, member->id_number);
       append_chars (chars, member->name);
     }
-  for (guint i = 0; i < members->len; i++)
-    append_chars (chars, ((const BfMember *) g_ptr_array_index (members, i))->id_number);
+  for (guint i = 0; i < sorted->len; i++)
+    append_chars (chars, ((const BfMember *) g_ptr_array_index (sorted, i))->id_number);
 
   stmt = _bf_store_prepare (
     self,
@@ -79,6 +94,97 @@ _bf_store_search_index (BfStore *self,
   sqlite3_bind_text (stmt, 4, ids->str, ids->len, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, chars->str, chars->len, SQLITE_TRANSIENT);
   return _bf_store_step_done (self, stmt, _ ("Could not update the search index"), error);
+}
+
+/* Rewrites every household's search row from the households and members tables, in the current
+ * write; rows already right are left alone. */
+static gboolean
+reindex_all (BfStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_member_free);
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 current = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (
+        _bf_store_db (self),
+        "SELECT h.id, h.number, m.id, m.name, m.id_number, m.relation FROM households AS h "
+        "LEFT JOIN members AS m ON m.household_id = h.id AND m.deleted_at IS NULL "
+        "ORDER BY h.id",
+        -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Could not rebuild the search index"));
+      return FALSE;
+    }
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id != current)
+        {
+          ok = current == 0 || _bf_store_search_index (self, current, number, members, error);
+          g_ptr_array_set_size (members, 0);
+          g_free (number);
+          number = _bf_column_dup (stmt, 1);
+          current = id;
+        }
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          BfMember *member = bf_member_new ();
+
+          member->id = sqlite3_column_int64 (stmt, 2);
+          member->name = _bf_column_dup (stmt, 3);
+          member->id_number = _bf_column_dup (stmt, 4);
+          member->relation = _bf_column_dup (stmt, 5);
+          g_ptr_array_add (members, member);
+        }
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Could not rebuild the search index"));
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return ok && (current == 0 || _bf_store_search_index (self, current, number, members, error));
+}
+
+gboolean
+_bf_store_search_rebuild (BfStore *self, GError **error)
+{
+  if (!_bf_store_begin (self, error))
+    return FALSE;
+  if (!reindex_all (self, error) || !_bf_store_commit (self, error))
+    {
+      _bf_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Households written around the household API (a bulk import, the demo generator) have no
+ * search row: the first search of a store notices and indexes them, once. A read-only store
+ * searches what is indexed. */
+static void
+ensure_indexed (BfStore *self)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean complete = TRUE;
+
+  if (g_object_get_data (G_OBJECT (self), "bf-search-checked") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (self), "bf-search-checked", GINT_TO_POINTER (1));
+  if (sqlite3_prepare_v2 (
+        _bf_store_db (self),
+        "SELECT (SELECT count(*) FROM households) = (SELECT count(*) FROM household_search)", -1,
+        &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    complete = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (!complete && !_bf_store_search_rebuild (self, &error))
+    g_debug ("search index not rebuilt: %s", error->message);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -395,6 +501,7 @@ bf_store_household_search (BfStore *self,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (limit > 0, NULL);
 
+  ensure_indexed (self);
   if (text_match_init (&text, query->text))
     {
       gint64 n = text.dense ? G_MAXINT64 : text_match_count (self, &text, error);
@@ -490,6 +597,7 @@ bf_store_household_count (BfStore *self, const BfHouseholdQuery *query, GError *
   g_return_val_if_fail (BF_IS_STORE (self), -1);
   g_return_val_if_fail (query != NULL, -1);
 
+  ensure_indexed (self);
   text_match_init (&text, query->text);
   query_init (&q, query, "SELECT count(*)", &text, FALSE);
   stmt = query_prepare (self, &q, error);
