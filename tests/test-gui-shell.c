@@ -518,6 +518,32 @@ test_backup_now (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The 30-minute backup: only when something changed since the last one. */
+static void
+test_backup_when_changed (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  BfApplication *app = start_with_register (dir, &path);
+  BfWindow *window = bf_test_app_window (app);
+  BfStore *store = bf_window_get_store (window);
+
+  g_assert_false (bf_window_backup_if_changed (window));
+  g_assert_false (has_backup (path));
+
+  g_assert_true (
+    bf_store_setting_set (store, BF_SETTING_SUPERVISION_PHONE, "0731-1234567", &error));
+  g_assert_no_error (error);
+  g_assert_true (bf_window_backup_if_changed (window));
+  bf_test_wait (has_backup, path);
+  bf_test_flush ();
+  g_assert_false (bf_window_backup_if_changed (window));
+
+  bf_test_app_stop (app);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 collect_shortcuts (GtkWidget *widget, GHashTable *accels)
 {
@@ -678,6 +704,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/shell/every-page", test_every_page);
   g_test_add_func ("/gui/shell/sidebar-toggle", test_sidebar_toggle);
   g_test_add_func ("/gui/shell/backup-now", test_backup_now);
+  g_test_add_func ("/gui/shell/backup-when-changed", test_backup_when_changed);
   g_test_add_func ("/gui/shell/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/shell/window-size", test_window_size_saved);
   g_test_add_func ("/gui/shell/preferences", test_preferences);

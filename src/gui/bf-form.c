@@ -565,8 +565,8 @@ build_switch_row (BfForm *self, const char *key, const char *title)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+  /* The row names its activatable widget after its title. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
-  bf_form_label_by_row (widget, ADW_PREFERENCES_ROW (row));
   bf_form_add_switch (self, key, GTK_SWITCH (widget));
   return row;
 }
@@ -604,7 +604,9 @@ bf_form_build (BfForm *self, AdwPreferencesGroup *group, const BfFieldSpec *spec
             gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
             gtk_widget_set_tooltip_text (widget, _ ("Secured"));
             adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), widget);
-            bf_form_label_by_row (widget, ADW_PREFERENCES_ROW (row));
+            /* Named like its row: the note and the switch are one guarantee. */
+            gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            _ (spec->title), -1);
             adw_preferences_group_add (group, row);
             bf_form_add_text (self, spec->key, row);
             bf_form_add_switch (self, spec->key2, GTK_SWITCH (widget));
@@ -621,13 +623,6 @@ bf_form_build (BfForm *self, AdwPreferencesGroup *group, const BfFieldSpec *spec
             continue;
         }
     }
-}
-
-void
-bf_form_label_by_row (GtkWidget *widget, AdwPreferencesRow *row)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (row), -1);
 }
 
 typedef struct

@@ -93,10 +93,6 @@ typedef struct
 void
 bf_form_build (BfForm *self, AdwPreferencesGroup *group, const BfFieldSpec *specs, gsize n_specs);
 
-/* Makes @widget's accessible name the visible title of @row (for switches and buttons inside rows).
- */
-void bf_form_label_by_row (GtkWidget *widget, AdwPreferencesRow *row);
-
 /* 7 to 20 digits, with spaces, dashes, "+" and parentheses allowed. */
 gboolean bf_form_phone_is_valid (const char *phone);
 /* Shows @toast (transfer full) in the nearest AdwToastOverlay above @widget (none: dropped). */

@@ -159,6 +159,20 @@ page_result_free (PageResult *r)
 static gboolean apply_scan_result (gpointer data);
 static gboolean apply_page_result (gpointer data);
 
+/* Hands a result to the main thread. (g_main_context_invoke() would run it right here when the
+ * main thread happens not to be iterating.) */
+static void
+post (Worker *w, GSourceFunc func, gpointer result, GDestroyNotify free_func)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, result, free_func);
+  g_source_set_static_name (source, "bf-household-list-result");
+  g_source_attach (source, w->context);
+  g_source_unref (source);
+}
+
 static GHashTable *
 positions_new (GArray *ids)
 {
@@ -193,8 +207,7 @@ worker_scan (Worker *w,
       r->first_rows = bf_store_household_rows (reader, (const gint64 *) (gpointer) r->ids->data,
                                                MIN (r->ids->len, PAGE_SIZE), &r->error);
     }
-  g_main_context_invoke_full (w->context, G_PRIORITY_DEFAULT, apply_scan_result, r,
-                              (GDestroyNotify) scan_result_free);
+  post (w, apply_scan_result, r, (GDestroyNotify) scan_result_free);
 }
 
 static void
@@ -207,8 +220,7 @@ worker_fetch (Worker *w, BfStore *reader, PageJob *job, guint generation)
   r->page = job->page;
   r->rows = bf_store_household_rows (reader, (const gint64 *) (gpointer) job->ids->data,
                                      job->ids->len, &r->error);
-  g_main_context_invoke_full (w->context, G_PRIORITY_DEFAULT, apply_page_result, r,
-                              (GDestroyNotify) page_result_free);
+  post (w, apply_page_result, r, (GDestroyNotify) page_result_free);
 }
 
 static void
@@ -219,8 +231,7 @@ worker_post_error (Worker *w, guint generation, const GError *error)
   r->worker = worker_ref (w);
   r->generation = generation;
   r->error = g_error_copy (error);
-  g_main_context_invoke_full (w->context, G_PRIORITY_DEFAULT, apply_scan_result, r,
-                              (GDestroyNotify) scan_result_free);
+  post (w, apply_scan_result, r, (GDestroyNotify) scan_result_free);
 }
 
 static gpointer

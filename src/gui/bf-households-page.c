@@ -64,7 +64,6 @@ struct _BfHouseholdsPage
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
   GtkWidget *list_box;
-  AdwWindowTitle *window_title;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
   GtkFlowBox *filter_flow;
@@ -172,8 +171,6 @@ update_state (BfHouseholdsPage *self)
   else
     self->count_text = g_strdup_printf (ngettext ("%u household", "%u households", n), n);
   gtk_label_set_text (self->count_label, self->count_text);
-  adw_window_title_set_subtitle (self->window_title,
-                                 self->store != NULL ? bf_store_get_township (self->store) : "");
 
   if (total < 0)
     return;
@@ -255,7 +252,8 @@ on_sorter_changed (GtkSorter *sorter, GtkSorterChange change, BfHouseholdsPage *
   GtkOrdering order;
 
   probe_first = NULL;
-  order = gtk_sorter_compare (sorter, self, self);
+  /* Two different objects: gtk_sorter_compare() answers "equal" for one item twice. */
+  order = gtk_sorter_compare (sorter, self, self->column_view);
   if (probe_first != NULL)
     {
       self->sort = probe_first->sort;
@@ -803,7 +801,14 @@ bf_households_page_dispose (GObject *object)
   self->recovery_dialog = NULL;
   g_queue_clear_full (&self->recovery_queue, (GDestroyNotify) bf_draft_free);
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
+  for (guint i = 0; i < N_FILTERS; i++)
+    if (self->filters[i] != NULL)
+      g_signal_handlers_disconnect_by_data (self->filters[i], self);
+  self->updating_filters = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), BF_TYPE_HOUSEHOLDS_PAGE);
   self->column_view = NULL;
   g_clear_object (&self->selection);
@@ -845,7 +850,6 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, list_box);
-  gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, filter_flow);

@@ -94,7 +94,9 @@ bf_member_to_json (const BfMember *member)
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, member->id);
   g_autofree char *grade =
     member->disability_grade > 0 ? g_strdup_printf ("%d", member->disability_grade) : g_strdup ("");
-  g_autofree char *months = g_strdup_printf ("%d", member->work_months);
+  /* The store reads "not recorded" as -1. */
+  g_autofree char *months =
+    member->work_months >= 0 ? g_strdup_printf ("%d", member->work_months) : g_strdup ("");
   g_autofree char *medical = tri_state_text (member->medical_insurance);
   g_autofree char *serious = tri_state_text (member->serious_illness_insurance);
   g_autofree char *pension = tri_state_text (member->pension_insurance);

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "bf-gui-util.h"
 #include "bf-new-register-page.h"
 #include "bf-store.h"
 
@@ -502,7 +501,6 @@ static void
 bf_new_register_page_init (BfNewRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  bf_label_by_row (GTK_WIDGET (self->groups_spin));
   update_location (self);
 }
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bf-store-household-list.h"
 #include "bf-store-household-private.h"
 
 #define NAME_SEPARATOR "\x1f"
@@ -480,6 +481,36 @@ column_key (sqlite3_stmt *stmt, int col, gboolean integer)
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
 }
 
+/* The columns of a BfHouseholdRow, read by row_from_stmt(). */
+#define ROW_COLUMNS                                                                                \
+  "SELECT h.id, h.uuid, h.number, h.head_name, "                                                   \
+  "(SELECT name FROM villages WHERE id = h.village_id), "                                          \
+  "(SELECT name FROM village_groups WHERE id = h.group_id), "                                      \
+  "h.member_count, h.attribute, h.monitoring_type, h.primary_cause, h.status, "                    \
+  "h.per_capita_fen, h.updated_at"
+
+static BfHouseholdRow *
+row_from_stmt (sqlite3_stmt *stmt)
+{
+  BfHouseholdRow *row = g_new0 (BfHouseholdRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  row->number = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  row->head_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  row->village_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  row->group_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  row->member_count = sqlite3_column_int (stmt, 6);
+  row->attribute = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  row->monitoring_type = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  row->primary_cause = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  row->status = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  row->per_capita_fen =
+    sqlite3_column_type (stmt, 11) == SQLITE_NULL ? G_MININT64 : sqlite3_column_int64 (stmt, 11);
+  row->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+  return row;
+}
+
 BfHouseholdPage *
 bf_store_household_search (BfStore *self,
                            const BfHouseholdQuery *query,
@@ -512,11 +543,7 @@ bf_store_household_search (BfStore *self,
     }
 
   select = g_strdup_printf (
-    "SELECT h.id, h.uuid, h.number, h.head_name, "
-    "(SELECT name FROM villages WHERE id = h.village_id), "
-    "(SELECT name FROM village_groups WHERE id = h.group_id), "
-    "h.member_count, h.attribute, h.monitoring_type, h.primary_cause, h.status, "
-    "h.per_capita_fen, h.updated_at, %s",
+    ROW_COLUMNS ", %s",
     sort_keys[(guint) query->sort < G_N_ELEMENTS (sort_keys) ? query->sort : 0].expr);
   query_init (&q, query, select, &text, probe);
   dir = query->descending ? "DESC" : "ASC";
@@ -556,22 +583,7 @@ bf_store_household_search (BfStore *self,
           page->next->key = g_steal_pointer (&last_key);
           break;
         }
-      row = g_new0 (BfHouseholdRow, 1);
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      row->number = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      row->head_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      row->village_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      row->group_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      row->member_count = sqlite3_column_int (stmt, 6);
-      row->attribute = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      row->monitoring_type = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      row->primary_cause = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
-      row->status = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
-      row->per_capita_fen = sqlite3_column_type (stmt, 11) == SQLITE_NULL
-                              ? G_MININT64
-                              : sqlite3_column_int64 (stmt, 11);
-      row->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+      row = row_from_stmt (stmt);
       g_ptr_array_add (page->rows, row);
       g_free (last_key);
       last_key = column_key (stmt, 13, q.key->integer);
@@ -610,4 +622,114 @@ bf_store_household_count (BfStore *self, const BfHouseholdQuery *query, GError *
     _bf_store_set_sqlite_error (self, error, _ ("Could not count the households"));
   sqlite3_finalize (stmt);
   return count;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Whole result sets for lists that show any part of them (bf-store-household-list.h) */
+
+GArray *
+bf_store_household_search_ids (BfStore *self,
+                               const BfHouseholdQuery *query,
+                               GCancellable *cancellable,
+                               GError **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto (TextMatch) text = { 0 };
+  sqlite3_stmt *stmt;
+  const char *dir;
+  Query q;
+  int rc;
+  gboolean probe = FALSE;
+
+  g_return_val_if_fail (BF_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (text_match_init (&text, query->text))
+    {
+      gint64 n = text.dense ? G_MAXINT64 : text_match_count (self, &text, error);
+
+      if (n < 0)
+        return NULL;
+      probe = n > FEW_CANDIDATES;
+    }
+  query_init (&q, query, "SELECT h.id", &text, probe);
+  dir = query->descending ? "DESC" : "ASC";
+  g_string_append_printf (q.sql, " ORDER BY %s %s, h.id %s", q.key->expr, dir, dir);
+  stmt = query_prepare (self, &q, error);
+  query_clear (&q);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      if ((ids->len & 4095) == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          sqlite3_finalize (stmt);
+          g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_CANCELLED,
+                               _ ("The search was cancelled"));
+          return NULL;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Could not search the households"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+bf_store_household_rows (BfStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr (GPtrArray) rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) bf_household_row_free);
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify) bf_household_row_free);
+  g_autoptr (GString) list = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BF_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  stmt = _bf_store_prepare (self,
+                            ROW_COLUMNS " FROM households AS h"
+                                        " WHERE h.id IN (SELECT value FROM json_each(?))",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, list->str, (int) list->len, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BfHouseholdRow *row = row_from_stmt (stmt);
+      g_hash_table_insert (by_id, &row->id, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Could not read the households"));
+      return NULL;
+    }
+  /* In the order asked for. (The key is the row's first member, so the table holds keys only:
+   * look the row up, then steal it.) */
+  for (guint i = 0; i < n_ids; i++)
+    {
+      BfHouseholdRow *row = g_hash_table_lookup (by_id, &ids[i]);
+
+      if (row != NULL)
+        {
+          g_hash_table_steal (by_id, &ids[i]);
+          g_ptr_array_add (rows, row);
+        }
+    }
+  return g_steal_pointer (&rows);
 }
