@@ -53,6 +53,9 @@ void bf_cli_print_field (const char *label, const char *value);
 const char *bf_cli_code_label (int list, const char *code);
 const char *bf_cli_status_label (const char *code);
 
+/* The village named @text (a name or an id); FALSE after printing the villages there are. */
+gboolean bf_cli_find_village (BfStore *store, const char *text, gint64 *village_id, int *status);
+
 int bf_cli_list_households (int argc, char **argv);
 int bf_cli_show_household (int argc, char **argv);
 int bf_cli_check (int argc, char **argv);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bf-cli-exit.h"
 #include "bf-cli.h"
 #include "bf-codes.h"
 #include "bf-dates.h"
@@ -444,6 +445,12 @@ static const Command commands[] = {
   { "restore", NULL, bf_cli_restore, "restore BACKUP",
     N_ ("Put a backup in place of the register") },
   { "stats", NULL, bf_cli_stats, "stats [--json]", N_ ("Count records, file size, audit length") },
+  { "assess", NULL, bf_cli_assess, "assess --period P [--village V] [--date D]",
+    N_ ("Assess the income of the register's households for a period") },
+  { "exit-check", NULL, bf_cli_exit_check, "exit-check NUMBER [--json]",
+    N_ ("Run the exit checks of one household") },
+  { "indicators", NULL, bf_cli_indicators, "indicators --period P [--village V] [--json]",
+    N_ ("The four performance indicators of a period") },
 };
 
 static void
