@@ -489,12 +489,28 @@ test_sidebar_toggle (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
-static gboolean
-has_backup (gpointer path)
+static guint
+count_backups (const char *path)
 {
-  g_autoptr (GPtrArray) backups = bf_store_list_backups (path, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) backups = bf_store_list_backups (path, &error);
 
-  return backups != NULL && backups->len > 0;
+  g_assert_no_error (error);
+  return backups->len;
+}
+
+typedef struct
+{
+  const char *path;
+  guint before;
+} BackupWait;
+
+static gboolean
+new_backup (gpointer data)
+{
+  BackupWait *wait = data;
+
+  return count_backups (wait->path) > wait->before;
 }
 
 static void
@@ -502,17 +518,12 @@ test_backup_now (void)
 {
   g_autofree char *dir = bf_test_tmpdir_new ();
   g_autofree char *path = NULL;
-  g_autoptr (GPtrArray) before = NULL;
-  g_autoptr (GError) error = NULL;
   BfApplication *app = start_with_register (dir, &path);
   BfWindow *window = bf_test_app_window (app);
-
-  before = bf_store_list_backups (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (before->len, ==, 0);
+  BackupWait wait = { path, count_backups (path) };
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.backup", NULL);
-  bf_test_wait (has_backup, path);
+  bf_test_wait (new_backup, &wait);
 
   bf_test_app_stop (app);
   bf_test_tmpdir_free (g_steal_pointer (&dir));
@@ -528,15 +539,17 @@ test_backup_when_changed (void)
   BfApplication *app = start_with_register (dir, &path);
   BfWindow *window = bf_test_app_window (app);
   BfStore *store = bf_window_get_store (window);
+  BackupWait wait = { path, count_backups (path) };
 
   g_assert_false (bf_window_backup_if_changed (window));
-  g_assert_false (has_backup (path));
+  bf_test_flush ();
+  g_assert_cmpuint (count_backups (path), ==, wait.before);
 
   g_assert_true (
     bf_store_setting_set (store, BF_SETTING_SUPERVISION_PHONE, "0731-1234567", &error));
   g_assert_no_error (error);
   g_assert_true (bf_window_backup_if_changed (window));
-  bf_test_wait (has_backup, path);
+  bf_test_wait (new_backup, &wait);
   bf_test_flush ();
   g_assert_false (bf_window_backup_if_changed (window));
 

@@ -53,7 +53,7 @@ void bf_cli_print_field (const char *label, const char *value);
 const char *bf_cli_code_label (int list, const char *code);
 const char *bf_cli_status_label (const char *code);
 
-/* The village named @text (a name or an id); FALSE after printing the villages there are. */
+/* The village named by @text (its name or id); FALSE after a usage message listing them. */
 gboolean bf_cli_find_village (BfStore *store, const char *text, gint64 *village_id, int *status);
 
 int bf_cli_list_households (int argc, char **argv);
@@ -63,5 +63,7 @@ int bf_cli_audit_verify (int argc, char **argv);
 int bf_cli_backup (int argc, char **argv);
 int bf_cli_restore (int argc, char **argv);
 int bf_cli_stats (int argc, char **argv);
+int bf_cli_list_notices (int argc, char **argv);
+int bf_cli_notice_pdf (int argc, char **argv);
 
 G_END_DECLS

@@ -451,6 +451,11 @@ static const Command commands[] = {
     N_ ("Run the exit checks of one household") },
   { "indicators", NULL, bf_cli_indicators, "indicators --period P [--village V] [--json]",
     N_ ("The four performance indicators of a period") },
+  { "list", "notices", bf_cli_list_notices,
+    "list notices [--village V] [--kind K] [--state S] [--json]",
+    N_ ("List public notices with their ids") },
+  { "notice-pdf", NULL, bf_cli_notice_pdf, "notice-pdf --notice ID -o FILE.pdf",
+    N_ ("Write a notice’s printed list to a PDF file") },
 };
 
 static void
@@ -471,6 +476,7 @@ main (int argc, char **argv)
   const char *localedir = g_getenv ("BANGFU_LOCALEDIR");
   g_autofree char *name = NULL;
   g_autofree char **args = NULL;
+  const Command *partial = NULL;
   int first = 1, n_args, status;
 
   setlocale (LC_ALL, "");
@@ -525,10 +531,11 @@ main (int argc, char **argv)
 
       if (!g_str_equal (argv[first], c->word1))
         continue;
+      /* Two-word commands share their first word ("list households", "list notices"). */
       if (c->word2 != NULL && (first + 1 >= argc || !g_str_equal (argv[first + 1], c->word2)))
         {
-          command_name = "bangfu-cli";
-          return bf_cli_usage_error (_ ("“%s” needs “%s”: %s"), c->word1, c->word2, c->usage);
+          partial = partial != NULL ? partial : c;
+          continue;
         }
       name = c->word2 != NULL ? g_strdup_printf ("bangfu-cli %s %s", c->word1, c->word2)
                               : g_strdup_printf ("bangfu-cli %s", c->word1);
@@ -544,6 +551,9 @@ main (int argc, char **argv)
       g_free (opt_db);
       return status;
     }
+  if (partial != NULL)
+    return bf_cli_usage_error (_ ("“%s” needs “%s”: %s"), partial->word1, partial->word2,
+                               partial->usage);
   bf_cli_usage_error (_ ("unknown command “%s”"), argv[first]);
   return BF_CLI_USAGE;
 }

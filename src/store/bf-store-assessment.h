@@ -164,16 +164,8 @@ char *bf_store_exit_exception_get (BfStore *self, gint64 household_id, GError **
 gboolean
 bf_store_exit_assess (BfStore *self, gint64 household_id, const char *date, GError **error);
 
-/* Until the notices of the identification work land: an exit notice (退出公示) of one village
- * for the exit-assessed @household_ids, posted on @starts_on for @days days (at least the
- * register's minimum), each household moved to exit notice. Returns the notice's id or 0. */
-gint64 bf_store_exit_notice_post (BfStore *self,
-                                  gint64 village_id,
-                                  const gint64 *household_ids,
-                                  guint n_households,
-                                  const char *starts_on,
-                                  guint days,
-                                  GError **error);
+/* The exit notice (退出公示) between assessment and acceptance is a notice of kind "exit"
+ * (bf-store-notices.h: bf_store_notice_prepare, _save, _post). */
 
 typedef struct
 {

@@ -613,7 +613,13 @@ demo_name (Demo *d, const char *surname, gboolean male, int birth_year, char *ou
 static void
 demo_phone (Demo *d, char out[12])
 {
-  g_snprintf (out, 12, "%s%04d%04d", PICK (d, phone_prefixes), rnd (d, 0, 9999), rnd (d, 0, 9999));
+  /* One draw per statement: the order of a call's arguments is the compiler's choice, and the
+   * seed must give the same register whichever compiler built it. */
+  const char *prefix = PICK (d, phone_prefixes);
+  int a = rnd (d, 0, 9999);
+  int b = rnd (d, 0, 9999);
+
+  g_snprintf (out, 12, "%s%04d%04d", prefix, a, b);
 }
 
 /* ---- people ---- */
@@ -640,6 +646,12 @@ pick_ethnicity (Demo *d)
   return bf_code_is_valid (BF_CODES_ETHNICITY, code) ? code : "han";
 }
 
+static const char *
+local_or_neighbour (Demo *d, double local)
+{
+  return chance (d, local) ? DEMO_COUNTY_CODE : PICK (d, neighbour_codes);
+}
+
 static DemoMember *
 add_member (Demo *d,
             DemoHousehold *h,
@@ -647,10 +659,11 @@ add_member (Demo *d,
             gboolean male,
             int age,
             const char *surname,
-            const char *region)
+            double local)
 {
   DemoMember *m = &h->members[h->n_members++];
   int birth = d->today - age * 365 - rnd (d, 0, 364);
+  const char *region = local_or_neighbour (d, local);
 
   memset (m, 0, sizeof *m);
   m->relation = relation;
@@ -659,14 +672,8 @@ add_member (Demo *d,
   m->ethnicity = pick_ethnicity (d);
   demo_name (d, surname != NULL ? surname : pick_surname (d), male, year_of (m->birth), m->name,
              sizeof m->name);
-  demo_id_number (d, region != NULL ? region : DEMO_COUNTY_CODE, m->birth, male, m->id_number);
+  demo_id_number (d, region, m->birth, male, m->id_number);
   return m;
-}
-
-static const char *
-local_or_neighbour (Demo *d, double local)
-{
-  return chance (d, local) ? DEMO_COUNTY_CODE : PICK (d, neighbour_codes);
 }
 
 /* Education, school, health, labour, work and insurance from age and the household's causes. */
@@ -806,22 +813,26 @@ make_members (Demo *d, DemoHousehold *h)
   const char *line_surname = head_male ? surname : pick_surname (d);
 
   h->n_members = 0;
-  add_member (d, h, "head", head_male, head_age, surname, local_or_neighbour (d, 0.9));
+  add_member (d, h, "head", head_male, head_age, surname, 0.9);
   if (chance (d, 0.92))
-    add_member (d, h, "spouse", !head_male, at_least (head_age + rnd (d, -6, 6), 20),
-                head_male ? NULL : line_surname, local_or_neighbour (d, 0.7));
+    {
+      int age = at_least (head_age + rnd (d, -6, 6), 20);
+      add_member (d, h, "spouse", !head_male, age, head_male ? NULL : line_surname, 0.7);
+    }
 
   if (head_age >= 58 && size - h->n_members >= 2 && chance (d, 0.55))
     {
       int son_age = at_least (head_age - rnd (d, 22, 32), 20);
-      add_member (d, h, "son", TRUE, son_age, line_surname, DEMO_COUNTY_CODE);
-      add_member (d, h, "daughter_in_law", FALSE, at_least (son_age + rnd (d, -3, 3), 20), NULL,
-                  local_or_neighbour (d, 0.6));
+      int wife_age;
+
+      add_member (d, h, "son", TRUE, son_age, line_surname, 1.0);
+      wife_age = at_least (son_age + rnd (d, -3, 3), 20);
+      add_member (d, h, "daughter_in_law", FALSE, wife_age, NULL, 0.6);
       while (h->n_members < size)
         {
           gboolean male = chance (d, 0.52);
-          add_member (d, h, male ? "grandson" : "granddaughter", male, child_age (d, son_age),
-                      line_surname, DEMO_COUNTY_CODE);
+          int age = child_age (d, son_age);
+          add_member (d, h, male ? "grandson" : "granddaughter", male, age, line_surname, 1.0);
         }
     }
   else
@@ -829,16 +840,18 @@ make_members (Demo *d, DemoHousehold *h)
       if (head_age <= 52 && size - h->n_members >= 2 && chance (d, 0.45))
         {
           int mother = at_most (head_age + rnd (d, 22, 32), 92);
-          add_member (d, h, "parent", FALSE, mother, NULL, local_or_neighbour (d, 0.8));
+          add_member (d, h, "parent", FALSE, mother, NULL, 0.8);
           if (size - h->n_members >= 2 && chance (d, 0.5))
-            add_member (d, h, "parent", TRUE, at_most (mother + rnd (d, 0, 4), 95), surname,
-                        DEMO_COUNTY_CODE);
+            {
+              int father = at_most (mother + rnd (d, 0, 4), 95);
+              add_member (d, h, "parent", TRUE, father, surname, 1.0);
+            }
         }
       while (h->n_members < size)
         {
           gboolean male = chance (d, 0.52);
-          add_member (d, h, male ? "son" : "daughter", male, child_age (d, head_age), line_surname,
-                      local_or_neighbour (d, 0.95));
+          int age = child_age (d, head_age);
+          add_member (d, h, male ? "son" : "daughter", male, age, line_surname, 0.95);
         }
     }
 
@@ -1205,16 +1218,19 @@ add_objection (Demo *d, DemoShared *notice, DemoHousehold *h, int received, cons
   };
   gboolean pending = g_str_equal (result, "pending");
   gboolean upheld = g_str_equal (result, "upheld");
+  const char *surname = pick_surname (d);
+  gboolean male = chance (d, 0.6);
+  gboolean named = chance (d, 0.5);
+  const char *content = PICK (d, contents);
   char complainant[32];
 
-  demo_name (d, pick_surname (d), chance (d, 0.6), 1970, complainant, sizeof complainant);
+  demo_name (d, surname, male, 1970, complainant, sizeof complainant);
   demo_stamp (d, received);
   demo_insert (d,
                "INSERT INTO objections (uuid, created_at, updated_at, notice_id, household_id, "
                "received_on, complainant, content, verification, result, consequence, decided_on) "
                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               "IIDtttttD", notice->id, h->id, received, chance (d, 0.5) ? complainant : NULL,
-               PICK (d, contents),
+               "IIDtttttD", notice->id, h->id, received, named ? complainant : NULL, content,
                pending  ? NULL
                : upheld ? "经入户核实，反映情况属实"
                         : "经入户核实，反映情况不属实",
@@ -1332,8 +1348,10 @@ next_helper (Demo *d)
     units[u].where == 2 ? (chance (d, 0.5) ? "村支书" : "村主任") : PICK (d, helper_positions);
   char phone[12];
   int born = rnd (d, 1965, 1998);
+  const char *surname = pick_surname (d);
+  gboolean male = chance (d, 0.7);
 
-  demo_name (d, pick_surname (d), chance (d, 0.7), born, d->helper_name, sizeof d->helper_name);
+  demo_name (d, surname, male, born, d->helper_name, sizeof d->helper_name);
   demo_phone (d, phone);
   demo_stamp (d, julian (2016, 1, 4));
   d->helper_id = demo_insert (d,
@@ -1424,9 +1442,20 @@ insert_household (Demo *d, DemoHousehold *h)
   g_autofree char *note = g_strdup_printf ("%s；%s", h->cause[0]->label, h->cause[0]->note);
   char account[24];
   gboolean dangerous = latest->secured[BF_GUARANTEE_HOUSING] == 0 || chance (d, 0.03);
+  int account_a = rnd (d, 0, 99999);
+  int account_b = rnd (d, 0, 99999);
+  int account_c = rnd (d, 0, 99999);
+  const char *bank = PICK (d, banks);
+  const char *standard = chance (d, 0.8) ? "national" : "provincial";
+  int area_m2 = rnd (d, 40, 160);
+  double area = area_m2 + rnd (d, 0, 9) / 10.0;
+  gboolean relocated = chance (d, 0.05);
+  double farmland = rnd (d, 3, 60) / 10.0;
+  double forest = rnd (d, 0, 200) / 10.0;
+  const char *animals = PICK (d, livestock);
+  const char *industry = PICK (d, industries);
 
-  g_snprintf (account, sizeof account, "6217%05d%05d%05d", rnd (d, 0, 99999), rnd (d, 0, 99999),
-              rnd (d, 0, 99999));
+  g_snprintf (account, sizeof account, "6217%05d%05d%05d", account_a, account_b, account_c);
   demo_stamp (d, h->survey_date);
   demo_stamp_updated (d, h->last_event);
   h->id = demo_insert (
@@ -1440,13 +1469,11 @@ insert_household (Demo *d, DemoHousehold *h)
     "?, ?, ?)",
     "tIrtttttttttttdiiddtttDDrtiI", h->number, h->village->id,
     g_array_index (h->village->groups, gint64, h->group), address,
-    head->phone[0] != '\0' ? head->phone : NULL, PICK (d, banks), account, h->attribute,
-    h->monitoring, chance (d, 0.8) ? "national" : "provincial", h->cause[0]->code,
-    h->cause[1] != NULL ? h->cause[1]->code : NULL, h->cause[2] != NULL ? h->cause[2]->code : NULL,
-    note, rnd (d, 40, 160) + rnd (d, 0, 9) / 10.0, dangerous, chance (d, 0.05),
-    rnd (d, 3, 60) / 10.0, rnd (d, 0, 200) / 10.0, PICK (d, livestock), PICK (d, industries),
-    bf_status_code (h->status), h->last_event, h->registered_on, h->helper_id, head->name,
-    (int) h->n_members, latest->per_capita);
+    head->phone[0] != '\0' ? head->phone : NULL, bank, account, h->attribute, h->monitoring,
+    standard, h->cause[0]->code, h->cause[1] != NULL ? h->cause[1]->code : NULL,
+    h->cause[2] != NULL ? h->cause[2]->code : NULL, note, area, dangerous, relocated, farmland,
+    forest, animals, industry, bf_status_code (h->status), h->last_event, h->registered_on,
+    h->helper_id, head->name, (int) h->n_members, latest->per_capita);
 }
 
 static void
@@ -1509,7 +1536,7 @@ insert_plan (Demo *d, DemoHousehold *h, int year, int exit_by)
   for (int i = 0; i < n; i++)
     {
       const DemoMeasure *k = NULL;
-      int start, due, completed = 0;
+      int start, due, month, completed = 0;
       const char *status;
       gint64 budget, spent = 0;
       g_autofree char *description = NULL;
@@ -1527,7 +1554,8 @@ insert_plan (Demo *d, DemoHousehold *h, int year, int exit_by)
         }
       if (k == NULL)
         k = &PICK (d, measure_kinds);
-      start = julian (year, rnd (d, 1, 6), rnd (d, 1, 28));
+      month = rnd (d, 1, 6);
+      start = julian (year, month, rnd (d, 1, 28));
       due = start + rnd (d, 60, 300);
       if (exit_by != 0 && i == 0)
         {
@@ -1615,17 +1643,18 @@ insert_follow_up (Demo *d, DemoHousehold *h, gint64 income_then, gint64 income_n
       int deadline = problem ? day + rnd (d, 15, 60) : 0;
       static const char *const ratings[] = { "satisfied", "fairly", "dissatisfied", NULL };
       static const guint rating_w[] = { 80, 14, 3, 3 };
+      const char *mode = chance (d, 0.8) ? "home" : "phone";
+      const char *findings = PICK (d, visit_findings);
+      const char *rating = ratings[pick_weighted (d, rating_w, G_N_ELEMENTS (rating_w))];
 
       demo_stamp (d, day);
       demo_insert (d,
                    "INSERT INTO visits (uuid, created_at, updated_at, household_id, helper_id, "
                    "visited_on, visitor, mode, findings, problems, rectification, deadline, "
                    "rectified_on, satisfaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   "IrDtttttDDt", h->id, h->helper_id, day, h->helper_name,
-                   chance (d, 0.8) ? "home" : "phone", PICK (d, visit_findings),
+                   "IrDtttttDDt", h->id, h->helper_id, day, h->helper_name, mode, findings,
                    problem ? visit_problems[p][0] : NULL, problem ? visit_problems[p][1] : NULL,
-                   deadline, rectified ? MIN (deadline, d->today) : 0,
-                   ratings[pick_weighted (d, rating_w, G_N_ELEMENTS (rating_w))]);
+                   deadline, rectified ? MIN (deadline, d->today) : 0, rating);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
@@ -1939,13 +1968,16 @@ make_surveys (Demo *d, DemoHousehold *h)
       int day = h->exit_round + step_offset[STEP_ASSESS_EXIT] - rnd (d, 3, 10);
       add_survey (d, h, day, target_income (d, day, 1.3, 2.8), TRUE);
       if (h->returned_on != 0)
-        add_survey (d, h, h->returned_on - rnd (d, 3, 10),
-                    target_income (d, h->returned_on, 0.6, 0.98), FALSE);
+        {
+          int surveyed = h->returned_on - rnd (d, 3, 10);
+          add_survey (d, h, surveyed, target_income (d, h->returned_on, 0.6, 0.98), FALSE);
+        }
     }
   else if (h->registered_on != 0 && h->registered_on < julian (2026, 1, 1))
     {
       int day = julian (2026, 3, rnd (d, 1, 28));
-      add_survey (d, h, day, target_income (d, day, 0.7, 1.4), chance (d, 0.7));
+      gboolean secured = chance (d, 0.7);
+      add_survey (d, h, day, target_income (d, day, 0.7, 1.4), secured);
     }
 }
 

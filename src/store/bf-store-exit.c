@@ -4,7 +4,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
-#include "bf-money.h"
 #include "bf-store-exit-private.h"
 
 /* ---------------------------------------------------------------------------------------------
@@ -360,7 +359,7 @@ bf_store_exit_assess (BfStore *self, gint64 household_id, const char *date, GErr
   if (!require_status (self, household_id, "registered",
                        _ ("Only a household under assistance can be assessed for exit."), error) ||
       !run_checks (self, household_id, day, TRUE, NULL, error) ||
-      !_bf_store_transition_in_write (self, household_id, BF_ACTION_ASSESS_EXIT, &facts, error) ||
+      !_bf_store_transition (self, household_id, BF_ACTION_ASSESS_EXIT, &facts, error) ||
       !_bf_store_commit (self, error))
     {
       _bf_store_rollback (self);
@@ -522,199 +521,6 @@ bf_store_exit_exception_withdraw (BfStore *self, gint64 household_id, GError **e
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Exit notice (until the notices of the identification work land)
- */
-
-static gint64
-insert_exit_notice (BfStore *self,
-                    gint64 village_id,
-                    const char *starts_on,
-                    const char *ends_on,
-                    GError **error)
-{
-  g_autoptr (BfCachedStmt) stmt = NULL;
-  g_autofree char *uuid = _bf_uuid_new ();
-  g_autofree char *now = _bf_now_iso ();
-  g_autofree char *issuer = bf_store_setting_get (self, BF_SETTING_NOTICE_ISSUER);
-  g_autofree char *phone = bf_store_setting_get (self, BF_SETTING_SUPERVISION_PHONE);
-  g_autofree char *village = NULL;
-  g_autofree char *title = NULL;
-  JsonObject *changes;
-  gint64 id;
-
-  stmt = _bf_store_prepare (self, "SELECT name FROM villages WHERE id = ?", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, village_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    village = _bf_column_dup (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_reset);
-  title = g_strdup_printf (_ ("Exit notice of %s"), village != NULL ? village : "");
-
-  stmt = _bf_store_prepare (self,
-                            "INSERT INTO notices (uuid, kind, village_id, title, starts_on, "
-                            "ends_on, issuing_body, supervision_phone, state, posted_on, "
-                            "created_at, updated_at) VALUES (?1, 'exit', ?2, ?3, ?4, ?5, ?6, ?7, "
-                            "'posted', ?4, ?8, ?8)",
-                            error);
-  if (stmt == NULL)
-    return 0;
-  _bf_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, village_id);
-  _bf_bind_text (stmt, 3, title);
-  _bf_bind_text (stmt, 4, starts_on);
-  _bf_bind_text (stmt, 5, ends_on);
-  _bf_bind_text (stmt, 6, !_bf_is_blank (issuer) ? issuer : NULL);
-  _bf_bind_text (stmt, 7, !_bf_is_blank (phone) ? phone : NULL);
-  _bf_bind_text (stmt, 8, now);
-  if (!_bf_exit_step (self, stmt, _ ("Cannot save the notice"), error))
-    return 0;
-  id = sqlite3_last_insert_rowid (_bf_store_db (self));
-  changes = json_object_new ();
-  _bf_changes_add (changes, "kind", NULL, "exit");
-  _bf_changes_add_int (changes, "village_id", 0, village_id);
-  _bf_changes_add (changes, "title", NULL, title);
-  _bf_changes_add (changes, "starts_on", NULL, starts_on);
-  _bf_changes_add (changes, "ends_on", NULL, ends_on);
-  _bf_changes_add (changes, "state", NULL, "posted");
-  if (!_bf_store_audit (self, "create", "notices", uuid, changes, error))
-    return 0;
-  return id;
-}
-
-/* One line of the notice; the reason column of an exit notice is the household's income. */
-static gboolean
-insert_notice_item (BfStore *self,
-                    gint64 notice_id,
-                    gint64 household_id,
-                    gint64 village_id,
-                    int position,
-                    GError **error)
-{
-  g_autoptr (BfCachedStmt) stmt = NULL;
-  g_autofree char *uuid = _bf_uuid_new ();
-  g_autofree char *now = _bf_now_iso ();
-  g_autofree char *reason = NULL;
-  JsonObject *changes;
-
-  stmt = _bf_store_prepare (self,
-                            "SELECT village_id, per_capita_fen FROM households WHERE id = ? AND "
-                            "deleted_at IS NULL",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("The household does not exist or was deleted."));
-      return FALSE;
-    }
-  if (sqlite3_column_int64 (stmt, 0) != village_id)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("A notice lists the households of one village only."));
-      return FALSE;
-    }
-  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-    {
-      g_autofree char *income = bf_money_format (sqlite3_column_int64 (stmt, 1));
-
-      reason = g_strdup_printf (_ ("Per-capita net income %s yuan"), income);
-    }
-  g_clear_pointer (&stmt, sqlite3_reset);
-
-  stmt = _bf_store_prepare (self,
-                            "INSERT INTO notice_items (uuid, notice_id, household_id, position, "
-                            "reason, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  _bf_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, notice_id);
-  sqlite3_bind_int64 (stmt, 3, household_id);
-  sqlite3_bind_int (stmt, 4, position);
-  _bf_bind_text (stmt, 5, reason);
-  _bf_bind_text (stmt, 6, now);
-  if (!_bf_exit_step (self, stmt, _ ("Cannot save the notice"), error))
-    return FALSE;
-  changes = json_object_new ();
-  _bf_changes_add_int (changes, "notice_id", 0, notice_id);
-  _bf_changes_add_int (changes, "household_id", 0, household_id);
-  _bf_changes_add_int (changes, "position", 0, position);
-  _bf_changes_add (changes, "reason", NULL, reason);
-  return _bf_store_audit (self, "create", "notice_items", uuid, changes, error);
-}
-
-gint64
-bf_store_exit_notice_post (BfStore *self,
-                           gint64 village_id,
-                           const gint64 *household_ids,
-                           guint n_households,
-                           const char *starts_on,
-                           guint days,
-                           GError **error)
-{
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  guint minimum;
-  GDate first, last;
-  gint64 notice_id;
-
-  g_return_val_if_fail (BF_IS_STORE (self), 0);
-
-  minimum = _bf_exit_setting_uint (self, BF_SETTING_NOTICE_MIN_DAYS, 7);
-  if (n_households == 0)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("Choose the households to put on the notice."));
-      return 0;
-    }
-  if (days < minimum)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE, "A notice runs for at least %u day.",
-                                "A notice runs for at least %u days.", minimum),
-                   minimum);
-      return 0;
-    }
-  if (!_bf_exit_date (starts_on, _ ("First day of the notice"), FALSE, &start, error) ||
-      !_bf_exit_village_exists (self, village_id, error))
-    return 0;
-  if (village_id == 0)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("An exit notice is posted in one village: choose the village."));
-      return 0;
-    }
-  bf_date_parse (start, &first, NULL);
-  bf_notice_period_end (&first, days, &last);
-  end = bf_date_format (&last);
-
-  if (!_bf_store_begin (self, error))
-    return 0;
-  notice_id = insert_exit_notice (self, village_id, start, end, error);
-  if (notice_id == 0)
-    goto fail;
-  for (guint i = 0; i < n_households; i++)
-    {
-      BfTransitionFacts facts = { .event_date = start, .ref_kind = "notice", .ref_id = notice_id };
-
-      if (!insert_notice_item (self, notice_id, household_ids[i], village_id, (int) i + 1, error) ||
-          !_bf_store_transition_in_write (self, household_ids[i], BF_ACTION_POST_EXIT_NOTICE,
-                                          &facts, error))
-        goto fail;
-    }
-  if (!_bf_store_commit (self, error))
-    goto fail;
-  return notice_id;
-
-fail:
-  _bf_store_rollback (self);
-  return 0;
-}
-
-/* ---------------------------------------------------------------------------------------------
  * Acceptance and approval
  */
 
@@ -871,9 +677,9 @@ bf_store_exit_accept (BfStore *self,
   facts.ref_kind = "acceptance";
   facts.ref_id = id;
   facts.reason = spec->accepted ? NULL : spec->reason;
-  if (!_bf_store_transition_in_write (self, household_id,
-                                      spec->accepted ? BF_ACTION_ACCEPT_EXIT : BF_ACTION_SEND_BACK,
-                                      &facts, error) ||
+  if (!_bf_store_transition (self, household_id,
+                             spec->accepted ? BF_ACTION_ACCEPT_EXIT : BF_ACTION_SEND_BACK, &facts,
+                             error) ||
       !_bf_store_commit (self, error))
     goto fail;
   return id;
@@ -1094,7 +900,7 @@ bf_store_exit_approve (BfStore *self,
   facts.document_number = document;
   facts.ref_kind = "review";
   facts.ref_id = review_id;
-  if (!_bf_store_transition_in_write (self, household_id, BF_ACTION_APPROVE_EXIT, &facts, error) ||
+  if (!_bf_store_transition (self, household_id, BF_ACTION_APPROVE_EXIT, &facts, error) ||
       _bf_adjustment_insert (self, household_id, "exit", NULL, day,
                              _ ("Exit approved by the county."), _ ("County approval"), document,
                              error) == 0 ||

@@ -37,14 +37,6 @@ gboolean _bf_store_audit (BfStore *self,
                           JsonObject *changes,
                           GError **error);
 
-/* bf_store_household_transition() inside a write that the caller began (and commits or rolls
- * back): for steps that must be one transaction with the record that justifies them. */
-gboolean _bf_store_transition_in_write (BfStore *self,
-                                        gint64 household_id,
-                                        BfAction action,
-                                        const BfTransitionFacts *facts,
-                                        GError **error);
-
 /* Sets @error from the connection's last error, with @what saying what was being done. */
 void _bf_store_set_sqlite_error (BfStore *self, GError **error, const char *what);
 
@@ -78,6 +70,14 @@ void _bf_lock_release (const char *lock_path, int fd);
 void _bf_store_backed_up (BfStore *self);
 gboolean _bf_fsync_path (const char *path, gboolean directory);
 void _bf_fsync_parent (const char *path);
+
+/* bf_store_household_transition inside the current write, for writes that move many households
+ * at once (a meeting, a notice): the caller commits or rolls back all of them. */
+gboolean _bf_store_transition (BfStore *self,
+                               gint64 household_id,
+                               BfAction action,
+                               const BfTransitionFacts *facts,
+                               GError **error);
 
 /* NULL, empty or only ASCII white space. */
 gboolean _bf_is_blank (const char *text);

@@ -283,11 +283,11 @@ township_notice_enabled (BfStore *self)
 /* Everything is read inside the write transaction: another process cannot change the status
  * between the check and the update. */
 gboolean
-_bf_store_transition_in_write (BfStore *self,
-                               gint64 household_id,
-                               BfAction action,
-                               const BfTransitionFacts *facts,
-                               GError **error)
+_bf_store_transition (BfStore *self,
+                      gint64 household_id,
+                      BfAction action,
+                      const BfTransitionFacts *facts,
+                      GError **error)
 {
   g_auto (HouseholdState) state = { 0 };
   g_autoptr (GError) refusal = NULL;
@@ -359,10 +359,11 @@ bf_store_household_transition (BfStore *self,
                                GError **error)
 {
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action < BF_N_ACTIONS, FALSE);
 
   if (!_bf_store_begin (self, error))
     return FALSE;
-  if (!_bf_store_transition_in_write (self, household_id, action, facts, error) ||
+  if (!_bf_store_transition (self, household_id, action, facts, error) ||
       !_bf_store_commit (self, error))
     {
       _bf_store_rollback (self);
