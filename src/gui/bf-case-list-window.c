@@ -121,6 +121,8 @@ bf_case_list_window_new (GtkWindow *parent,
   BfCaseListWindow *self = g_object_new (BF_TYPE_CASE_LIST_WINDOW, "transient-for", parent, NULL);
   g_autofree char *value = bf_indicator_format_value (indicator);
   g_autofree char *counts = NULL;
+  g_autofree char *numerator = NULL;
+  g_autofree char *denominator = NULL;
   GArray *ids;
 
   bf_indicator_copy (indicator, &self->indicator);
@@ -131,13 +133,14 @@ bf_case_list_window_new (GtkWindow *parent,
   adw_window_title_set_title (self->window_title, bf_indicator_title (indicator->id));
   adw_window_title_set_subtitle (self->window_title, scope);
   gtk_label_set_text (self->definition_label, bf_indicator_definition (indicator->id));
+  numerator = g_strdup_printf ("%" G_GINT64_FORMAT, indicator->numerator);
+  denominator = g_strdup_printf ("%" G_GINT64_FORMAT, indicator->denominator);
   counts = g_strdup_printf (
-    /* TRANSLATORS: "98.5% — Accurately identified: 197; Approved households: 200; short of it: 3"
-     */
-    _ ("%s — %s: %" G_GINT64_FORMAT "; %s: %" G_GINT64_FORMAT "; households short of it: %u"),
-    value, bf_indicator_numerator_label (indicator->id), indicator->numerator,
-    bf_indicator_denominator_label (indicator->id), indicator->denominator,
-    indicator->short_of->len);
+    /* TRANSLATORS: "98.5% — Accurately identified: 197; Approved households: 200; households short
+       of it: 3" */
+    _ ("%s — %s: %s; %s: %s; households short of it: %u"), value,
+    bf_indicator_numerator_label (indicator->id), numerator,
+    bf_indicator_denominator_label (indicator->id), denominator, indicator->short_of->len);
   gtk_label_set_text (self->counts_label, counts);
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), indicator->households->len);

@@ -7,6 +7,7 @@
 #include "bf-codes.h"
 #include "bf-exit-panel.h"
 #include "bf-exit-ui.h"
+#include "bf-household-editor.h"
 #include "bf-money.h"
 #include "bf-store-assessment.h"
 
@@ -16,6 +17,8 @@ struct _BfExitPanel
 
   BfStore *store;
   gint64 household_id;
+  BfHouseholdEditor *editor; /* the ancestor followed, not owned */
+  gulong saved_handler;
   AdwActionRow *assessment_row;
   AdwActionRow *checks_row;
   AdwActionRow *exception_row;
@@ -112,8 +115,19 @@ refresh (BfExitPanel *self)
 {
   g_autofree char *exception = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self), self->store != NULL && self->household_id != 0);
-  if (self->store == NULL || self->household_id == 0)
+  gboolean shown = self->store != NULL && self->household_id != 0;
+
+  /* Hidden rows rather than a hidden panel: a hidden panel would never be mapped to follow the
+   * form. A new household has nothing to assess yet. */
+  gtk_widget_set_visible (GTK_WIDGET (self->assessment_row), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_row), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->adjustments_row), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->exception_row), FALSE);
+  adw_preferences_group_set_description (
+    ADW_PREFERENCES_GROUP (self), shown ? NULL : _ ("Shown once the household has been saved."));
+  gtk_widget_set_sensitive (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (self)),
+                            shown);
+  if (!shown)
     return;
   show_assessment (self);
   show_checks (self);
@@ -123,28 +137,13 @@ refresh (BfExitPanel *self)
   show_adjustments (self);
 }
 
-static GtkWidget *
-find_page (GtkWidget *widget)
-{
-  if (BF_IS_ASSESSMENT_PAGE (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *page = find_page (child);
-
-      if (page != NULL)
-        return page;
-    }
-  return NULL;
-}
-
 /* To the Assessment & exit page of this window, with this household chosen. */
 static void
 open_clicked_cb (BfExitPanel *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *page = root != NULL ? find_page (GTK_WIDGET (root)) : NULL;
+  GtkWidget *page =
+    root != NULL ? bf_exit_find_descendant (GTK_WIDGET (root), BF_TYPE_ASSESSMENT_PAGE) : NULL;
 
   if (page == NULL)
     return;
@@ -152,10 +151,43 @@ open_clicked_cb (BfExitPanel *self)
   bf_assessment_page_show_household (BF_ASSESSMENT_PAGE (page), self->household_id);
 }
 
+/* Inside the household form: its household whenever the panel comes on screen and after each
+ * save. */
+static void
+follow_editor (BfExitPanel *self)
+{
+  if (self->editor != NULL)
+    bf_exit_panel_set_household (self, bf_household_editor_get_store (self->editor),
+                                 bf_household_editor_get_household_id (self->editor));
+}
+
+static void
+bf_exit_panel_map (GtkWidget *widget)
+{
+  BfExitPanel *self = BF_EXIT_PANEL (widget);
+  GtkWidget *editor = gtk_widget_get_ancestor (widget, BF_TYPE_HOUSEHOLD_EDITOR);
+
+  GTK_WIDGET_CLASS (bf_exit_panel_parent_class)->map (widget);
+  if (editor != NULL && BF_HOUSEHOLD_EDITOR (editor) != self->editor)
+    {
+      if (self->editor != NULL)
+        g_clear_signal_handler (&self->saved_handler, self->editor);
+      self->editor = BF_HOUSEHOLD_EDITOR (editor);
+      self->saved_handler =
+        g_signal_connect_swapped (editor, "saved", G_CALLBACK (follow_editor), self);
+    }
+  follow_editor (self);
+}
+
 static void
 bf_exit_panel_dispose (GObject *object)
 {
-  g_clear_object (&BF_EXIT_PANEL (object)->store);
+  BfExitPanel *self = BF_EXIT_PANEL (object);
+
+  if (self->editor != NULL)
+    g_clear_signal_handler (&self->saved_handler, self->editor);
+  self->editor = NULL;
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (bf_exit_panel_parent_class)->dispose (object);
 }
 
@@ -163,6 +195,7 @@ static void
 bf_exit_panel_class_init (BfExitPanelClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = bf_exit_panel_dispose;
+  GTK_WIDGET_CLASS (klass)->map = bf_exit_panel_map;
 }
 
 static void
@@ -179,7 +212,7 @@ bf_exit_panel_init (BfExitPanel *self)
   self->checks_row = add_row (self, _ ("Exit checks"));
   self->exception_row = add_row (self, _ ("Recorded exception"));
   self->adjustments_row = add_row (self, _ ("Dynamic adjustments"));
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  refresh (self);
 }
 
 GtkWidget *

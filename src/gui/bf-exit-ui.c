@@ -161,8 +161,9 @@ bf_exit_list_setup (GtkColumnView *view, BfExitList kind, const char *accessible
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_ (titles[i]), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      /* the reason of an adjustment takes what room there is */
-      gtk_column_view_column_set_expand (column, kind == BF_EXIT_LIST_ADJUSTMENTS && i == 5);
+      /* the reason of an adjustment takes what room there is; other lists fill with their last */
+      gtk_column_view_column_set_expand (
+        column, kind == BF_EXIT_LIST_ADJUSTMENTS ? i == 5 : titles[i + 1] == NULL);
       gtk_column_view_append_column (view, column);
       g_object_unref (column);
     }
@@ -381,6 +382,22 @@ bf_exit_today (void)
 /* ---------------------------------------------------------------------------------------------
  * Messages
  */
+
+GtkWidget *
+bf_exit_find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bf_exit_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
 
 void
 bf_exit_show_error (GtkWidget *widget, const char *heading, const GError *error)

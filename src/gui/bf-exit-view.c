@@ -136,11 +136,15 @@ show_checks (BfExitView *self)
   bf_exit_checks_clear (checks);
 }
 
+/* The exception is for a household no member of which can work; shown when that check fails or one
+ * is recorded. */
 static void
 show_exception (BfExitView *self)
 {
   g_autofree char *note = bf_store_exit_exception_get (self->store, self->household_id, NULL);
 
+  gtk_widget_set_visible (self->exception_group,
+                          note != NULL || !self->check_passed[BF_EXIT_CHECK_LABOUR]);
   gtk_editable_set_text (GTK_EDITABLE (self->exception_row), note != NULL ? note : "");
   gtk_widget_set_sensitive (self->withdraw_button, note != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exit.withdraw-exception", note != NULL);

@@ -224,10 +224,9 @@ return_to_poverty (BfStore *self,
     .document_number = spec->document_number,
   };
 
-  return _bf_store_transition (self, spec->household_id, BF_ACTION_RETURN_TO_POVERTY,
-                                        &facts, error) &&
-         _bf_store_transition (self, spec->household_id, BF_ACTION_REIDENTIFY, &facts,
-                                        error);
+  return _bf_store_transition (self, spec->household_id, BF_ACTION_RETURN_TO_POVERTY, &facts,
+                               error) &&
+         _bf_store_transition (self, spec->household_id, BF_ACTION_REIDENTIFY, &facts, error);
 }
 
 gint64
