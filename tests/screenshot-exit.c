@@ -111,6 +111,21 @@ main (int argc, char **argv)
   wait_ms (800);
   save_png (GTK_WIDGET (window), argv[2], "indicators-zh.png");
 
+  /* With a third argument, the other views too (for a look, not for the README). */
+  if (argc > 3)
+    {
+      const char *views[] = { "income", "follow-up", "adjustments" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-zh.png", views[i]);
+
+          bf_assessment_page_show_view (page, views[i]);
+          wait_ms (1500);
+          save_png (GTK_WIDGET (window), argv[2], name);
+        }
+    }
+
   bf_test_app_stop (app);
   return 0;
 }

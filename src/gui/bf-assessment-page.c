@@ -349,13 +349,19 @@ follow_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   for (guint i = 0; i < rows->len; i++)
-    never += ((BfCaseRow *) g_ptr_array_index (rows, i))->last_visit_on == NULL;
+    {
+      const BfCaseRow *row = g_ptr_array_index (rows, i);
+      const char *exited = row->exited_on != NULL ? row->exited_on : row->status_since;
+
+      /* a visit before the exit is no follow-up visit */
+      never += row->last_visit_on == NULL || g_strcmp0 (row->last_visit_on, exited) < 0;
+    }
   summary = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE,
                  "%u household exited within the follow-up years set in Preferences (%d); %u "
-                 "never visited since. The longest without a visit come first.",
+                 "not visited since the exit. The longest without a visit come first.",
                  "%u households exited within the follow-up years set in Preferences (%d); %u "
-                 "never visited since. The longest without a visit come first.",
+                 "not visited since the exit. The longest without a visit come first.",
                  rows->len),
     rows->len, g_settings_get_int (self->settings, "follow-up-years"), never);
   gtk_label_set_text (self->follow_summary, summary);
