@@ -626,11 +626,11 @@ test_stats (void)
 {
   g_autofree char *dir = bf_test_tmpdir_new ();
   g_autofree char *db = demo_register (dir, "st.bangfu", "200", "1");
+  static const char *const breakdowns[] = { "households_by_status", "households_by_village",
+                                            "households_by_primary_cause" };
   g_autoptr (JsonNode) node = NULL;
-  g_autoptr (GList) statuses = NULL;
   g_auto (Run) run;
-  JsonObject *root, *by_status, *tables;
-  gint64 sum = 0;
+  JsonObject *root, *tables;
 
   RUN (&run, "stats", "--db", db, "--json");
   g_assert_cmpint (run.status, ==, 0);
@@ -643,11 +643,17 @@ test_stats (void)
   g_assert_cmpint (
     json_object_get_int_member (json_object_get_object_member (tables, "members"), "active"), >=,
     600);
-  by_status = json_object_get_object_member (root, "households_by_status");
-  statuses = json_object_get_members (by_status);
-  for (GList *l = statuses; l != NULL; l = l->next)
-    sum += json_object_get_int_member (by_status, l->data);
-  g_assert_cmpint (sum, ==, 200);
+  /* Each breakdown adds up to the households. */
+  for (guint i = 0; i < G_N_ELEMENTS (breakdowns); i++)
+    {
+      JsonObject *by = json_object_get_object_member (root, breakdowns[i]);
+      g_autoptr (GList) keys = json_object_get_members (by);
+      gint64 sum = 0;
+
+      for (GList *l = keys; l != NULL; l = l->next)
+        sum += json_object_get_int_member (by, l->data);
+      g_assert_cmpint (sum, ==, 200);
+    }
   g_assert_cmpint (json_object_get_int_member (root, "file_bytes"), >, 0);
   g_assert_cmpint (json_object_get_int_member (root, "audit_entries"), >, 0);
   g_assert_cmpint (json_object_get_int_member (root, "schema_version"), >=, 1);
@@ -657,6 +663,8 @@ test_stats (void)
   g_assert_cmpint (run.status, ==, 0);
   assert_contains (run.out, "File size");
   assert_contains (run.out, "Households by status");
+  assert_contains (run.out, "Households by village");
+  assert_contains (run.out, "Illness");
 
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }

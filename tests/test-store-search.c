@@ -101,7 +101,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  _bf_store_search_set_probe_threshold (-1);
+  _bf_store_search_force (0, -1);
   g_ptr_array_unref (f->households);
   g_ptr_array_unref (f->villages);
   g_assert_true (bf_store_close (f->store, &error));
@@ -296,11 +296,10 @@ test_text (Fixture *f, gconstpointer data)
       g_ptr_array_add (some_ids, g_strdup (h->number));
     }
 
-  for (int threshold = 0; threshold <= 1; threshold++)
+  for (int plan = 0; plan <= 3; plan++)
     {
-      /* 0: every page walks the sort order and probes the candidates; else the candidates are
-       * looked up and sorted. */
-      _bf_store_search_set_probe_threshold (threshold ? -1 : 0);
+      /* 0: as the store chooses (here, few candidates: looked up by id); then each way forced. */
+      _bf_store_search_force (plan, plan == 0 ? -1 : plan % 2);
       for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
         {
           BfHouseholdQuery q = { .text = texts[i] };
@@ -358,9 +357,9 @@ test_no_spanning (Fixture *f, gconstpointer data)
       three = g_strdup_printf ("%s%.*s", last,
                                (int) (g_utf8_offset_to_pointer (b->name, 2) - b->name), b->name);
       digits = g_strdup_printf ("%s%.2s", a->id_number + 16, b->id_number);
-      for (int threshold = 0; threshold <= 1; threshold++)
+      for (int plan = 0; plan <= 3; plan++)
         {
-          _bf_store_search_set_probe_threshold (threshold ? -1 : 0);
+          _bf_store_search_force (plan, plan == 0 ? -1 : plan % 2);
           for (const char *const *t = (const char *const[]){ two, three, digits, NULL }; *t != NULL;
                t++)
             {
@@ -400,12 +399,13 @@ test_filters (Fixture *f, gconstpointer data)
     { .text = "王建国", .include_deleted = TRUE, .village_id = v2->id },
   };
 
-  for (int threshold = 0; threshold <= 1; threshold++)
-    {
-      _bf_store_search_set_probe_threshold (threshold ? -1 : 0);
-      for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-        assert_query (f, &queries[i], 5);
-    }
+  for (int plan = 0; plan <= 3; plan++)
+    for (int walk = -1; walk <= 1; walk++)
+      {
+        _bf_store_search_force (plan, walk);
+        for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+          assert_query (f, &queries[i], 5);
+      }
   /* Schooling is both a primary and an other cause in the data. */
   {
     BfHouseholdQuery q = { .cause = "schooling" };
@@ -428,9 +428,9 @@ test_sort_paging (Fixture *f, gconstpointer data)
 {
   const char *const sort_texts[] = { NULL, "王", "1" };
 
-  for (int threshold = 0; threshold <= 1; threshold++)
+  for (int plan = 0; plan <= 3; plan++)
     {
-      _bf_store_search_set_probe_threshold (threshold ? -1 : 0);
+      _bf_store_search_force (plan, plan == 0 ? -1 : plan % 2);
       for (BfHouseholdSort sort = BF_HOUSEHOLD_SORT_NUMBER; sort <= BF_HOUSEHOLD_SORT_UPDATED;
            sort++)
         for (int descending = 0; descending <= 1; descending++)

@@ -63,7 +63,7 @@ print_notice (const BfNotice *notice)
       bf_cli_print_cell (line, _ ("Village"), 10);
       bf_cli_print_cell (line, _ ("Period"), 23);
       bf_cli_print_cell (line, _ ("State"), 8);
-      bf_cli_print_cell (line, _ ("Households"), 10);
+      bf_cli_print_cell (line, _ ("Number of households"), 20);
       bf_cli_print_cell (line, _ ("Open objections"), 15);
       g_string_append (line, _ ("Title"));
       g_print ("%s\n", line->str);
@@ -78,7 +78,7 @@ print_notice (const BfNotice *notice)
   bf_cli_print_cell (line, notice->village_name ? notice->village_name : _ ("Township"), 10);
   bf_cli_print_cell (line, period, 23);
   bf_cli_print_cell (line, bf_cli_code_label (BF_CODES_NOTICE_STATE, notice->state), 8);
-  bf_cli_print_cell (line, households, 10);
+  bf_cli_print_cell (line, households, 20);
   bf_cli_print_cell (line, open, 15);
   g_string_append (line, notice->title);
   g_print ("%s\n", line->str);

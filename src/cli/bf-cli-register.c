@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-cli.h"
+#include "bf-codes.h"
 
 /* Options, no arguments, the register opened read-only: what check, audit verify and stats
  * start with. NULL with @status set when that fails. */
@@ -183,10 +184,31 @@ stats_to_json (const BfStoreStats *stats)
   json_builder_set_member_name (b, "audit_entries");
   json_builder_add_int_value (b, stats->audit_entries);
   counts_to_json (b, "households_by_status", stats->statuses, FALSE);
+  counts_to_json (b, "households_by_village", stats->villages, FALSE);
+  counts_to_json (b, "households_by_primary_cause", stats->causes, FALSE);
   counts_to_json (b, "tables", stats->tables, TRUE);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   bf_cli_print_json (root);
+}
+
+static const char *
+cause_label (const char *code)
+{
+  return bf_cli_code_label (BF_CODES_CAUSE, code);
+}
+
+static void
+print_counts (const char *title, GPtrArray *counts, const char *(*label) (const char *) )
+{
+  g_print ("%s\n", title);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const BfStatCount *c = g_ptr_array_index (counts, i);
+      g_autoptr (GString) line = g_string_new ("  ");
+      bf_cli_print_cell (line, label != NULL ? label (c->name) : c->name, 22);
+      g_print ("%s%10" G_GINT64_FORMAT "\n", line->str, c->active);
+    }
 }
 
 static void
@@ -207,14 +229,9 @@ print_stats (BfStore *store, const BfStoreStats *stats)
   bf_cli_print_field (_ ("Schema version"), version);
   bf_cli_print_field (_ ("Audit entries"), audit);
 
-  g_print ("%s\n", _ ("Households by status"));
-  for (guint i = 0; i < stats->statuses->len; i++)
-    {
-      const BfStatCount *c = g_ptr_array_index (stats->statuses, i);
-      g_autoptr (GString) line = g_string_new ("  ");
-      bf_cli_print_cell (line, bf_cli_status_label (c->name), 22);
-      g_print ("%s%10" G_GINT64_FORMAT "\n", line->str, c->active);
-    }
+  print_counts (_ ("Households by status"), stats->statuses, bf_cli_status_label);
+  print_counts (_ ("Households by village"), stats->villages, NULL);
+  print_counts (_ ("Households by primary cause"), stats->causes, cause_label);
 
   g_print ("%s\n", _ ("Records by table (active / deleted)"));
   for (guint i = 0; i < stats->tables->len; i++)
@@ -239,8 +256,8 @@ bf_cli_stats (int argc, char **argv)
   int status = BF_CLI_OK;
   BfStore *store;
 
-  store = open_for_reading (_ ("Count records by table and households by status; show the file "
-                               "size and the audit trail's length."),
+  store = open_for_reading (_ ("Count households by status, village and primary cause and records "
+                               "by table; show the file size and the audit trail's length."),
                             entries, argc, argv, &status);
   if (store == NULL)
     return status;

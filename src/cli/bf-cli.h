@@ -53,6 +53,10 @@ void bf_cli_print_field (const char *label, const char *value);
 const char *bf_cli_code_label (int list, const char *code);
 const char *bf_cli_status_label (const char *code);
 
+int bf_cli_init (int argc, char **argv);
+int bf_cli_demo (int argc, char **argv);
+int bf_cli_id_check (int argc, char **argv);
+
 /* The village named by @text (its name or id); FALSE after a usage message listing them. */
 gboolean bf_cli_find_village (BfStore *store, const char *text, gint64 *village_id, int *status);
 

@@ -8,6 +8,7 @@
 #include "bf-household-item.h"
 #include "bf-id-number.h"
 #include "bf-income.h"
+#include "bf-lifecycle-panel.h"
 #include "bf-lifecycle.h"
 #include "bf-money.h"
 #include "bf-store-lines.h"
@@ -1883,6 +1884,7 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
   g_type_ensure (BF_TYPE_MEMBER_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangfu/Bangfu/bf-household-editor.ui");
+  g_type_ensure (BF_TYPE_LIFECYCLE_PANEL);
   g_type_ensure (BF_TYPE_EXIT_PANEL);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, household_box);

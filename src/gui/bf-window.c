@@ -29,6 +29,7 @@ struct _BfWindow
 
   AdwToastOverlay *toast_overlay;
   BfHouseholdsPage *households_page;
+  BfNoticesPage *notices_page;
   gboolean leave_confirmed; /* unsaved household changes were saved or discarded: close */
   GtkStack *main_stack;
   BfNewRegisterPage *new_register_page;
@@ -133,6 +134,8 @@ release_store (BfWindow *self)
     return;
   if (self->households_page != NULL)
     bf_households_page_set_store (self->households_page, NULL);
+  if (self->notices_page != NULL)
+    bf_notices_page_set_store (self->notices_page, NULL);
   if (store == self->backup_store)
     {
       GtkApplication *application = window_application (self);
@@ -172,6 +175,7 @@ adopt_store (BfWindow *self, BfStore *store)
   update_title (self);
   update_actions (self);
   bf_households_page_set_store (self->households_page, store);
+  bf_notices_page_set_store (self->notices_page, store);
   bf_window_show_page (self, "households");
   show_register (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -757,6 +761,7 @@ bf_window_class_init (BfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, households_page);
+  gtk_widget_class_bind_template_child (widget_class, BfWindow, notices_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, new_register_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_status);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_spinner);

@@ -317,6 +317,7 @@ typedef struct
   const char *county;
   const char *township;
   GPtrArray *villages;  /* DemoVillage */
+  GArray *village_w;    /* guint: villages differ in size */
   GHashTable *used_ids; /* gint64 keys: region, birth date and sequence of every ID number */
   GHashTable *shared;   /* "kind:village:day" -> DemoShared */
   gint64 lines[DEMO_N_YEARS][2];
@@ -1991,7 +1992,8 @@ generate_household (Demo *d)
   guint index = d->household_index++;
 
   memset (&h, 0, sizeof h);
-  v = g_ptr_array_index (d->villages, rnd (d, 0, d->villages->len - 1));
+  v = g_ptr_array_index (d->villages,
+                         pick_weighted (d, (const guint *) d->village_w->data, d->village_w->len));
   h.village = v;
   h.group = rnd (d, 0, v->groups->len - 1);
   g_snprintf (h.number, sizeof h.number, "%s%05u", v->number_prefix, ++v->next_seq);
@@ -2056,6 +2058,7 @@ load_villages (Demo *d, GError **error)
       BfVillage *bv = g_ptr_array_index (villages, i);
       DemoVillage *v = g_new0 (DemoVillage, 1);
       g_autofree char *next = NULL;
+      guint weight;
 
       v->id = bv->id;
       v->name = g_strdup (bv->name);
@@ -2075,6 +2078,8 @@ load_villages (Demo *d, GError **error)
           g_ptr_array_add (v->group_names, g_strdup (""));
         }
       v->surname = pick_surname (d);
+      weight = rnd (d, 40, 160);
+      g_array_append_val (d->village_w, weight);
       g_ptr_array_add (d->villages, v);
       /* Numbers as bf_store_household_next_number() gives them ("003-00157"), continuing its
        * sequence, so that households added later follow on. */
@@ -2259,6 +2264,7 @@ bf_store_demo_generate (BfStore *self,
   d.township = bf_store_get_township (self);
   d.county_short = county_short_name (d.county);
   d.villages = g_ptr_array_new_with_free_func (demo_village_free);
+  d.village_w = g_array_new (FALSE, FALSE, sizeof (guint));
   d.used_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   d.shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   township_notice = bf_store_setting_get (self, BF_SETTING_TOWNSHIP_NOTICE);
@@ -2337,6 +2343,7 @@ bf_store_demo_generate (BfStore *self,
     }
   g_clear_pointer (&d.rand, g_rand_free);
   g_ptr_array_unref (d.villages);
+  g_array_unref (d.village_w);
   g_hash_table_unref (d.used_ids);
   g_hash_table_unref (d.shared);
   g_free (d.county_short);

@@ -29,8 +29,11 @@ gboolean _bf_store_step_done (BfStore *self, sqlite3_stmt *stmt, const char *wha
  * (members and survey), leaving @household itself unchanged. */
 gboolean _bf_store_household_save_in_write (BfStore *self, BfHousehold *household, GError **error);
 
-/* Tests only: above how many text candidates a page walks the sort order instead of sorting the
- * candidates (-1: the built-in threshold). Both ways must give the same rows. */
-void _bf_store_search_set_probe_threshold (gint64 threshold);
+/* Tests only: force the way a search goes, whatever the numbers. @plan: how a page meets its
+ * text's candidates: 0 chosen (the default), 1 looks them up by id, 2 tests a set of them while
+ * walking an index, 3 probes the text index for each household walked. @walk: -1 chosen, 0 the
+ * filters may choose an index, 1 they only test rows while the sort order's index is walked.
+ * Every combination must give the same rows. */
+void _bf_store_search_force (int plan, int walk);
 
 G_END_DECLS

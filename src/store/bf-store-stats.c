@@ -25,6 +25,8 @@ bf_store_stats_free (BfStoreStats *stats)
     return;
   g_clear_pointer (&stats->tables, g_ptr_array_unref);
   g_clear_pointer (&stats->statuses, g_ptr_array_unref);
+  g_clear_pointer (&stats->villages, g_ptr_array_unref);
+  g_clear_pointer (&stats->causes, g_ptr_array_unref);
   g_free (stats);
 }
 
@@ -153,6 +155,31 @@ count_statuses (BfStore *self, GPtrArray *statuses, GError **error)
   return TRUE;
 }
 
+/* Rows of (name, count) from @sql into @counts. */
+static gboolean
+count_groups (BfStore *self, const char *sql, GPtrArray *counts, GError **error)
+{
+  sqlite3_stmt *stmt = _bf_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BfStatCount *count = g_new0 (BfStatCount, 1);
+      count->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      count->active = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (counts, count);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Could not count the households"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 BfStoreStats *
 bf_store_stats (BfStore *self, GError **error)
 {
@@ -164,8 +191,20 @@ bf_store_stats (BfStore *self, GError **error)
 
   stats->tables = g_ptr_array_new_with_free_func (stat_count_free);
   stats->statuses = g_ptr_array_new_with_free_func (stat_count_free);
+  stats->villages = g_ptr_array_new_with_free_func (stat_count_free);
+  stats->causes = g_ptr_array_new_with_free_func (stat_count_free);
   if (!count_tables (self, stats->tables, error) ||
       !count_statuses (self, stats->statuses, error) ||
+      !count_groups (self,
+                     "SELECT v.name, (SELECT count(*) FROM households h WHERE h.village_id = v.id "
+                     "AND h.deleted_at IS NULL) FROM villages v WHERE v.deleted_at IS NULL "
+                     "ORDER BY v.sort_order, v.id",
+                     stats->villages, error) ||
+      !count_groups (self,
+                     "SELECT primary_cause, count(*) FROM households WHERE deleted_at IS NULL "
+                     "AND primary_cause IS NOT NULL GROUP BY primary_cause "
+                     "ORDER BY count(*) DESC, primary_cause",
+                     stats->causes, error) ||
       !query_int (self, "SELECT count(*) FROM audit_log", &stats->audit_entries, error) ||
       !query_int (self, "PRAGMA page_size", &stats->page_size, error) ||
       !query_int (self, "PRAGMA page_count", &stats->page_count, error) ||

@@ -207,6 +207,8 @@ typedef struct
 {
   GPtrArray *tables;   /* BfStatCount per table, by name */
   GPtrArray *statuses; /* BfStatCount per household status code (lifecycle order), active only */
+  GPtrArray *villages; /* BfStatCount per village name (register order): active households */
+  GPtrArray *causes;   /* BfStatCount per primary cause code, most households first */
   gint64 audit_entries;
   gint64 file_bytes; /* the register file */
   gint64 wal_bytes;  /* its write-ahead log, 0 when none */
