@@ -6,7 +6,9 @@
  *   BANGFU_TODAY=2026-10-15 LANG=C.UTF-8 LANGUAGE=zh_CN xvfb-run -a -s "-screen 0 1400x1100x24" \
  *     _build/tests/screenshot-exit REGISTER OUTPUT-DIR */
 #include "bf-assessment-page.h"
+#include "bf-exit-panel.h"
 #include "bf-exit-ui.h"
+#include "bf-households-page.h"
 #include "bf-test-gui.h"
 
 static void
@@ -23,13 +25,27 @@ save_png (GtkWidget *widget, const char *dir, const char *name)
 {
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
+  if (w == 0 || h == 0 || !gtk_widget_get_mapped (widget))
+    g_error ("%s: the window is not on screen (%dx%d)", name, w, h);
+  /* The paintable is empty until the window has been drawn once: wait for a frame. */
+  for (int tries = 0; tries < 50 && node == NULL; tries++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        {
+          gtk_widget_queue_draw (widget);
+          wait_ms (100);
+        }
+    }
+  if (node == NULL)
+    g_error ("%s: nothing drawn", name);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   if (!gdk_texture_save_to_png (texture, path))
@@ -124,6 +140,31 @@ main (int argc, char **argv)
           wait_ms (1500);
           save_png (GTK_WIDGET (window), argv[2], name);
         }
+      /* The household form with its exit panel, scrolled to it. */
+      {
+        gint64 id = bf_exit_view_get_household (bf_assessment_page_get_exit_view (page));
+        GtkWidget *households =
+          bf_exit_find_descendant (GTK_WIDGET (window), BF_TYPE_HOUSEHOLDS_PAGE);
+        GtkWidget *panel;
+
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "households");
+        bf_households_page_open_household (BF_HOUSEHOLDS_PAGE (households), id);
+        wait_ms (1500);
+        panel = bf_exit_find_descendant (households, BF_TYPE_EXIT_PANEL);
+        {
+          GtkWidget *scrolled = gtk_widget_get_ancestor (panel, GTK_TYPE_SCROLLED_WINDOW);
+          GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+          graphene_point_t at;
+
+          /* the panel a little below the top of the view */
+          if (gtk_widget_compute_point (
+                panel, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                &GRAPHENE_POINT_INIT (0, 0), &at))
+            gtk_adjustment_set_value (v, at.y - 300);
+        }
+        wait_ms (1500);
+        save_png (GTK_WIDGET (window), argv[2], "household-panel-zh.png");
+      }
     }
 
   bf_test_app_stop (app);

@@ -144,6 +144,17 @@ test_facts (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   assert_unchanged (f, &before);
   assert_status (f, f->household, "registered");
+  /* … and so is the plain lifecycle step, whoever takes it. */
+  {
+    BfTransitionFacts step = { 0 };
+
+    g_assert_false (
+      bf_store_household_transition (f->store, f->household, BF_ACTION_ASSESS_EXIT, &step, &error));
+    g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_REFUSED);
+    g_assert_nonnull (strstr (error->message, "No assistance measure has been completed."));
+    g_clear_error (&error);
+    assert_unchanged (f, &before);
+  }
 
   /* The register's settings can ask for more months. */
   g_assert_true (bf_store_setting_set (f->store, BF_SETTING_EXIT_STABLE_MONTHS, "9", &error));

@@ -325,6 +325,12 @@ run_checks (BfStore *self,
   return TRUE;
 }
 
+gboolean
+_bf_exit_require_checks (BfStore *self, gint64 household_id, const char *date, GError **error)
+{
+  return run_checks (self, household_id, date, TRUE, NULL, error);
+}
+
 /* Refuses unless the household is in @status; @message says what the step needs. */
 static gboolean
 require_status (BfStore *self,
@@ -356,9 +362,9 @@ bf_store_exit_assess (BfStore *self, gint64 household_id, const char *date, GErr
   facts.event_date = day;
   if (!_bf_store_begin (self, error))
     return FALSE;
+  /* the transition runs the checks */
   if (!require_status (self, household_id, "registered",
                        _ ("Only a household under assistance can be assessed for exit."), error) ||
-      !run_checks (self, household_id, day, TRUE, NULL, error) ||
       !_bf_store_transition (self, household_id, BF_ACTION_ASSESS_EXIT, &facts, error) ||
       !_bf_store_commit (self, error))
     {
