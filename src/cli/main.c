@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bf-cli-exit.h"
 #include "bf-cli.h"
 #include "bf-codes.h"
 #include "bf-lifecycle.h"
@@ -236,6 +237,12 @@ static const Command commands[] = {
     N_ ("Put a backup in place of the register") },
   { "stats", NULL, bf_cli_stats, "stats [--json]",
     N_ ("Households by status, village and cause; records; file size") },
+  { "assess", NULL, bf_cli_assess, "assess --period P [--village V] [--date D]",
+    N_ ("Assess the income of the register's households for a period") },
+  { "exit-check", NULL, bf_cli_exit_check, "exit-check NUMBER [--json]",
+    N_ ("Run the exit checks of one household") },
+  { "indicators", NULL, bf_cli_indicators, "indicators --period P [--village V] [--json]",
+    N_ ("The four performance indicators of a period") },
   { "list", "notices", bf_cli_list_notices,
     "list notices [--village V] [--kind K] [--state S] [--json]",
     N_ ("List public notices with their ids") },

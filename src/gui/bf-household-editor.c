@@ -5,6 +5,7 @@
 #include "bf-dates.h"
 #include "bf-household-assistance.h"
 #include "bf-household-editor.h"
+#include "bf-exit-panel.h"
 #include "bf-household-item.h"
 #include "bf-id-number.h"
 #include "bf-income.h"
@@ -1888,6 +1889,7 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangfu/Bangfu/bf-household-editor.ui");
   g_type_ensure (BF_TYPE_LIFECYCLE_PANEL);
+  g_type_ensure (BF_TYPE_EXIT_PANEL);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, household_box);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, window_title);
