@@ -3,10 +3,13 @@
 
 #include "bf-codes.h"
 #include "bf-dates.h"
+#include "bf-household-assistance.h"
 #include "bf-household-editor.h"
+#include "bf-exit-panel.h"
 #include "bf-household-item.h"
 #include "bf-id-number.h"
 #include "bf-income.h"
+#include "bf-lifecycle-panel.h"
 #include "bf-lifecycle.h"
 #include "bf-money.h"
 #include "bf-store-lines.h"
@@ -130,6 +133,7 @@ struct _BfHouseholdEditor
   AdwPreferencesGroup *housing_group;
   AdwPreferencesGroup *survey_group;
   AdwPreferencesGroup *history_group;
+  BfHouseholdAssistance *assistance;
   AdwActionRow *status_row;
   AdwActionRow *helper_row;
   GtkWidget *no_members_row;
@@ -1487,6 +1491,7 @@ show_household (BfHouseholdEditor *self, BfHousehold *household)
   update_title (self);
   update_income (self);
   refresh_history (self);
+  bf_household_assistance_set_household (self->assistance, self->store, household);
   bf_form_scroll_to_top (self->page);
   start_drafts (self);
 }
@@ -1872,8 +1877,11 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
   object_class->finalize = bf_household_editor_finalize;
 
   g_type_ensure (BF_TYPE_MEMBER_EDITOR);
+  g_type_ensure (BF_TYPE_HOUSEHOLD_ASSISTANCE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangfu/Bangfu/bf-household-editor.ui");
+  g_type_ensure (BF_TYPE_LIFECYCLE_PANEL);
+  g_type_ensure (BF_TYPE_EXIT_PANEL);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, household_box);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, window_title);
@@ -1889,6 +1897,7 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, housing_group);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, survey_group);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, assistance);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, helper_row);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, no_members_row);

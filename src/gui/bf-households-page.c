@@ -3,6 +3,7 @@
 
 #include "bf-codes.h"
 #include "bf-form.h"
+#include "bf-helper-assign.h"
 #include "bf-household-item.h"
 #include "bf-households-page-private.h"
 #include "bf-lifecycle.h"
@@ -705,6 +706,14 @@ undo_delete_activated (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+assign_helper_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
+
+  bf_helper_assign_selection (widget, self->store, GTK_SELECTION_MODEL (self->model));
+}
+
+static void
 delete_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
@@ -883,6 +892,8 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
                                    clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "households.undo-delete", "x",
                                    undo_delete_activated);
+  gtk_widget_class_install_action (widget_class, "households.assign-helper", NULL,
+                                   assign_helper_activated);
   gtk_widget_class_install_action (widget_class, "households.delete-selected", NULL,
                                    delete_selected_activated);
 }

@@ -30,6 +30,7 @@ struct _BfWindow
 
   AdwToastOverlay *toast_overlay;
   BfHouseholdsPage *households_page;
+  BfNoticesPage *notices_page;
   gboolean leave_confirmed; /* unsaved household changes were saved or discarded: close */
   GtkStack *main_stack;
   BfNewRegisterPage *new_register_page;
@@ -134,6 +135,8 @@ release_store (BfWindow *self)
     return;
   if (self->households_page != NULL)
     bf_households_page_set_store (self->households_page, NULL);
+  if (self->notices_page != NULL)
+    bf_notices_page_set_store (self->notices_page, NULL);
   if (store == self->backup_store)
     {
       GtkApplication *application = window_application (self);
@@ -173,6 +176,7 @@ adopt_store (BfWindow *self, BfStore *store)
   update_title (self);
   update_actions (self);
   bf_households_page_set_store (self->households_page, store);
+  bf_notices_page_set_store (self->notices_page, store);
   bf_window_show_page (self, "households");
   show_register (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -576,6 +580,18 @@ periodic_backup_cb (gpointer data)
 
 /* Navigation */
 
+/* From the assistance plans and supervision lists: the household in the Households page. */
+static void
+open_household_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfWindow *self = BF_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  bf_window_show_page (self, "households");
+  bf_households_page_open_household (self->households_page, g_variant_get_int64 (parameter));
+}
+
 static void
 show_page_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -812,6 +828,7 @@ bf_window_class_init (BfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, households_page);
+  gtk_widget_class_bind_template_child (widget_class, BfWindow, notices_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, new_register_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_status);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_spinner);
@@ -833,6 +850,8 @@ bf_window_class_init (BfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-household", "x",
+                                   open_household_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL,
                                    toggle_sidebar_activated);
