@@ -66,7 +66,7 @@ _bf_adjustment_insert (BfStore *self,
   _bf_bind_text (stmt, 7, approval);
   _bf_bind_text (stmt, 8, document_number);
   _bf_bind_text (stmt, 9, now);
-  if (!_bf_exit_step (self, stmt, _ ("Cannot save the adjustment"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the adjustment"), error))
     return 0;
   id = sqlite3_last_insert_rowid (_bf_store_db (self));
   changes = json_object_new ();
@@ -240,7 +240,7 @@ bf_store_adjustment_record (BfStore *self, const BfAdjustmentSpec *spec, GError 
   g_return_val_if_fail (spec != NULL, 0);
 
   if (!validate_spec (spec, error) ||
-      !_bf_exit_date (spec->adjusted_on, _ ("Date of the adjustment"), FALSE, &date, error))
+      !_bf_past_date (spec->adjusted_on, _ ("Date of the adjustment"), NULL, &date, error))
     return 0;
   reason = g_strstrip (g_strdup (spec->reason));
 

@@ -351,7 +351,7 @@ bf_store_helper_assign_many (BfStore *self,
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
   g_return_val_if_fail (household_ids != NULL || n_households == 0, FALSE);
 
-  date = _bf_plans_date (on, _ ("Assigned on"), TRUE, error);
+  date = _bf_plans_date (on, _ ("Assigned on"), error);
   if (date == NULL)
     return FALSE;
   if (!_bf_store_begin (self, error))
@@ -464,7 +464,7 @@ bf_store_helper_retire (BfStore *self,
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
-  date = _bf_plans_date (on, _ ("Retired on"), TRUE, error);
+  date = _bf_plans_date (on, _ ("Retired on"), error);
   if (date == NULL)
     return FALSE;
   if (successor_id == id && id != 0)

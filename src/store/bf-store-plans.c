@@ -501,7 +501,8 @@ bf_store_measure_delete (BfStore *self, gint64 id, GError **error)
   if (!_bf_store_begin (self, error))
     return FALSE;
   measure = bf_store_measure_get (self, id, error);
-  if (measure == NULL || !_bf_table_soft_delete (self, &measure_table, id, measure->uuid, error) ||
+  if (measure == NULL ||
+      !_bf_soft_delete (self, measure_table.table, id, measure->uuid, NULL, error) ||
       !_bf_store_commit (self, error))
     {
       _bf_store_rollback (self);
@@ -529,7 +530,7 @@ bf_store_measures_set_status (BfStore *self,
                    _ ("%s: “%s” is not one of the choices."), _ ("Status"), status ? status : "");
       return FALSE;
     }
-  date = _bf_plans_date (on, _ ("Completion date"), TRUE, error);
+  date = _bf_plans_date (on, _ ("Completion date"), error);
   if (date == NULL)
     return FALSE;
   if (!_bf_store_begin (self, error))
@@ -605,7 +606,7 @@ delete_dropped_measures (BfStore *self, const BfPlan *before, const BfPlan *plan
 
       for (guint j = 0; j < plan->measures->len && !kept; j++)
         kept = ((BfMeasure *) g_ptr_array_index (plan->measures, j))->id == old->id;
-      if (!kept && !_bf_table_soft_delete (self, &measure_table, old->id, old->uuid, error))
+      if (!kept && !_bf_soft_delete (self, measure_table.table, old->id, old->uuid, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -699,10 +700,10 @@ bf_store_plan_delete (BfStore *self, gint64 plan_id, GError **error)
   for (guint i = 0; i < plan->measures->len; i++)
     {
       const BfMeasure *m = g_ptr_array_index (plan->measures, i);
-      if (!_bf_table_soft_delete (self, &measure_table, m->id, m->uuid, error))
+      if (!_bf_soft_delete (self, measure_table.table, m->id, m->uuid, NULL, error))
         goto fail;
     }
-  if (!_bf_table_soft_delete (self, &plan_table, plan->id, plan->uuid, error) ||
+  if (!_bf_soft_delete (self, plan_table.table, plan->id, plan->uuid, NULL, error) ||
       !_bf_store_commit (self, error))
     goto fail;
   return TRUE;

@@ -295,7 +295,7 @@ bf_store_visit_rectify (BfStore *self,
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
-  date = _bf_plans_date (on, _ ("Rectified on"), TRUE, error);
+  date = _bf_plans_date (on, _ ("Rectified on"), error);
   if (date == NULL)
     return FALSE;
   visit = bf_store_visit_get (self, id, error);
@@ -321,7 +321,7 @@ bf_store_visit_delete (BfStore *self, gint64 id, GError **error)
   if (!_bf_store_begin (self, error))
     return FALSE;
   visit = bf_store_visit_get (self, id, error);
-  if (visit == NULL || !_bf_table_soft_delete (self, &visit_table, id, visit->uuid, error) ||
+  if (visit == NULL || !_bf_soft_delete (self, visit_table.table, id, visit->uuid, NULL, error) ||
       !_bf_store_commit (self, error))
     {
       _bf_store_rollback (self);
