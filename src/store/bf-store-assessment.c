@@ -46,20 +46,17 @@ _bf_case_row_read (sqlite3_stmt *stmt, int col)
   return row;
 }
 
+static BfCaseRow *
+case_row_read (sqlite3_stmt *stmt)
+{
+  return _bf_case_row_read (stmt, 0);
+}
+
 GPtrArray *
 _bf_case_rows_collect (BfStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_case_row_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, _bf_case_row_read (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, _ ("Cannot read the households"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return _bf_rows_read (self, stmt, (BfRowRead) case_row_read, (GDestroyNotify) bf_case_row_free,
+                        error);
 }
 
 void
@@ -459,40 +456,35 @@ fail:
   "a.change_fen FROM assessments a JOIN households h ON h.id = a.household_id "                    \
   "JOIN villages v ON v.id = h.village_id LEFT JOIN village_groups g ON g.id = h.group_id "
 
+static BfAssessment *
+read_assessment (sqlite3_stmt *stmt)
+{
+  BfAssessment *a = g_new0 (BfAssessment, 1);
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->uuid = _bf_column_dup (stmt, 1);
+  a->household_id = sqlite3_column_int64 (stmt, 2);
+  a->number = _bf_column_dup (stmt, 3);
+  a->head_name = _bf_column_dup (stmt, 4);
+  a->village_name = _bf_column_dup (stmt, 5);
+  a->group_name = _bf_column_dup (stmt, 6);
+  a->status = _bf_column_dup (stmt, 7);
+  a->period = _bf_column_dup (stmt, 8);
+  a->assessed_on = _bf_column_dup (stmt, 9);
+  a->per_capita_fen = sqlite3_column_int64 (stmt, 10);
+  a->poverty_line_fen = sqlite3_column_int64 (stmt, 11);
+  a->monitoring_line_fen = sqlite3_column_int64 (stmt, 12);
+  a->result = _bf_column_dup (stmt, 13);
+  a->has_change = sqlite3_column_type (stmt, 14) != SQLITE_NULL;
+  a->change_fen = sqlite3_column_int64 (stmt, 14);
+  return a;
+}
+
 static GPtrArray *
 collect_assessments (BfStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_assessment_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BfAssessment *a = g_new0 (BfAssessment, 1);
-
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->uuid = _bf_column_dup (stmt, 1);
-      a->household_id = sqlite3_column_int64 (stmt, 2);
-      a->number = _bf_column_dup (stmt, 3);
-      a->head_name = _bf_column_dup (stmt, 4);
-      a->village_name = _bf_column_dup (stmt, 5);
-      a->group_name = _bf_column_dup (stmt, 6);
-      a->status = _bf_column_dup (stmt, 7);
-      a->period = _bf_column_dup (stmt, 8);
-      a->assessed_on = _bf_column_dup (stmt, 9);
-      a->per_capita_fen = sqlite3_column_int64 (stmt, 10);
-      a->poverty_line_fen = sqlite3_column_int64 (stmt, 11);
-      a->monitoring_line_fen = sqlite3_column_int64 (stmt, 12);
-      a->result = _bf_column_dup (stmt, 13);
-      a->has_change = sqlite3_column_type (stmt, 14) != SQLITE_NULL;
-      a->change_fen = sqlite3_column_int64 (stmt, 14);
-      g_ptr_array_add (list, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, _ ("Cannot read the assessments"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _bf_rows_read (self, stmt, (BfRowRead) read_assessment,
+                        (GDestroyNotify) bf_assessment_free, error);
 }
 
 GPtrArray *

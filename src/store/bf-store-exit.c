@@ -80,12 +80,8 @@ load_household (BfStore *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, household_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("The household does not exist or was deleted."));
-      return FALSE;
-    }
+  if (!_bf_step_row (self, stmt, _ ("The household does not exist or was deleted."), error))
+    return FALSE;
   if (status != NULL)
     *status = _bf_column_dup (stmt, 0);
   if (first_identified_on != NULL)
@@ -771,15 +767,12 @@ bf_store_exit_acceptance_set_reported (BfStore *self,
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, acceptance_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (_bf_step_row (self, stmt, _ ("The acceptance does not exist or was deleted."), error))
         {
           uuid = _bf_column_dup (stmt, 0);
           accepted_on = _bf_column_dup (stmt, 1);
           before = _bf_column_dup (stmt, 2);
         }
-      else
-        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                     _ ("The acceptance does not exist or was deleted."));
       g_clear_pointer (&stmt, sqlite3_reset);
     }
   if (uuid != NULL && g_strcmp0 (day, accepted_on) < 0)

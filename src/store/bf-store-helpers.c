@@ -245,26 +245,17 @@ static gboolean
 household_helper (BfStore *self, gint64 id, gint64 *helper_id, char **uuid, GError **error)
 {
   g_autoptr (BfCachedStmt) stmt = NULL;
-  int rc;
 
   stmt = _bf_store_prepare (
     self, "SELECT helper_id, uuid FROM households WHERE id = ? AND deleted_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *helper_id = sqlite3_column_int64 (stmt, 0);
-      *uuid = _bf_column_dup (stmt, 1);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                 _ ("The household does not exist or was deleted."));
-  else
-    _bf_store_set_sqlite_error (self, error, _ ("Cannot read the household"));
-  return FALSE;
+  if (!_bf_step_row (self, stmt, _ ("The household does not exist or was deleted."), error))
+    return FALSE;
+  *helper_id = sqlite3_column_int64 (stmt, 0);
+  *uuid = _bf_column_dup (stmt, 1);
+  return TRUE;
 }
 
 /* One household's change of helper, inside a write; @helper_id was checked. */

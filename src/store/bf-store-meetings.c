@@ -376,12 +376,9 @@ check_waiting (BfStore *self, const BfMeeting *meeting, const BfAppraisalVote *v
   if (who == NULL)
     return FALSE;
   sqlite3_bind_int64 (who, 1, vote->household_id);
-  if (sqlite3_step (who) != SQLITE_ROW)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("A household of the meeting does not exist or was deleted."));
-      return FALSE;
-    }
+  if (!_bf_step_row (self, who, _ ("A household of the meeting does not exist or was deleted."),
+                     error))
+    return FALSE;
   if (g_strcmp0 ((const char *) sqlite3_column_text (who, 2), "verified") != 0)
     message = _ ("it is not waiting for appraisal (it must be verified first).");
   else if (sqlite3_column_int64 (who, 3) != meeting->village_id)

@@ -583,12 +583,9 @@ check_candidate (BfStore *self, const BfNotice *notice, gint64 household_id, GEr
   if (who == NULL)
     return FALSE;
   sqlite3_bind_int64 (who, 1, household_id);
-  if (sqlite3_step (who) != SQLITE_ROW)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("A household on the notice does not exist or was deleted."));
-      return FALSE;
-    }
+  if (!_bf_step_row (self, who, _ ("A household on the notice does not exist or was deleted."),
+                     error))
+    return FALSE;
   bf_notice_kind_step (notice->kind, &status, NULL);
   {
     const char *number = (const char *) sqlite3_column_text (who, 0);

@@ -192,7 +192,6 @@ BfMeasure *
 bf_store_measure_get (BfStore *self, gint64 id, GError **error)
 {
   g_autoptr (BfCachedStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
 
@@ -200,15 +199,8 @@ bf_store_measure_get (BfStore *self, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_measure (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                 _ ("The measure does not exist or was deleted."));
-  else
-    _bf_store_set_sqlite_error (self, error, _ ("Cannot read the measure"));
-  return NULL;
+  return _bf_row_read_one (self, stmt, (BfRowRead) read_measure,
+                           _ ("The measure does not exist or was deleted."), error);
 }
 
 /* The plan of @sql (bound to @a and @b) with its measures; NOT_FOUND without one. */
@@ -415,7 +407,6 @@ static gint64
 plan_household (BfStore *self, gint64 plan_id, GError **error)
 {
   g_autoptr (BfCachedStmt) stmt = NULL;
-  int rc;
 
   stmt = _bf_store_prepare (self,
                             "SELECT p.household_id FROM plans p JOIN households h ON h.id = "
@@ -425,15 +416,9 @@ plan_household (BfStore *self, gint64 plan_id, GError **error)
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                 _ ("The plan does not exist or was deleted."));
-  else
-    _bf_store_set_sqlite_error (self, error, _ ("Cannot read the plan"));
-  return 0;
+  if (!_bf_step_row (self, stmt, _ ("The plan does not exist or was deleted."), error))
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 gboolean

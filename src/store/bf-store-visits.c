@@ -133,7 +133,6 @@ bf_store_visit_get (BfStore *self, gint64 id, GError **error)
   g_autoptr (BfCachedStmt) stmt = NULL;
   g_autofree char *today = NULL;
   BfVisit *visit;
-  int rc;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
 
@@ -141,16 +140,8 @@ bf_store_visit_get (BfStore *self, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                     _ ("The visit does not exist or was deleted."));
-      else
-        _bf_store_set_sqlite_error (self, error, _ ("Cannot read the visit"));
-      return NULL;
-    }
+  if (!_bf_step_row (self, stmt, _ ("The visit does not exist or was deleted."), error))
+    return NULL;
   visit = read_visit (stmt);
   today = _bf_query_today (NULL);
   visit->late = visit_is_late (visit, today);
