@@ -17,3 +17,26 @@ bf_describe_by_row (GtkWidget *suffix)
     gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                     subtitle, -1);
 }
+
+void
+bf_follow_household_editor (GtkWidget *panel,
+                            BfHouseholdEditor **editor,
+                            gulong *handler,
+                            GCallback on_saved)
+{
+  GtkWidget *ancestor = gtk_widget_get_ancestor (panel, BF_TYPE_HOUSEHOLD_EDITOR);
+
+  if (ancestor == NULL || BF_HOUSEHOLD_EDITOR (ancestor) == *editor)
+    return;
+  bf_unfollow_household_editor (editor, handler);
+  *editor = BF_HOUSEHOLD_EDITOR (ancestor);
+  *handler = g_signal_connect_swapped (ancestor, "saved", on_saved, panel);
+}
+
+void
+bf_unfollow_household_editor (BfHouseholdEditor **editor, gulong *handler)
+{
+  if (*editor != NULL)
+    g_clear_signal_handler (handler, *editor);
+  *editor = NULL;
+}
