@@ -17,3 +17,17 @@ bf_describe_by_row (GtkWidget *suffix)
     gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                     subtitle, -1);
 }
+
+void
+bf_gui_plain_flow_boxes (GtkWidget *root)
+{
+  if (GTK_IS_FLOW_BOX (root) &&
+      gtk_flow_box_get_selection_mode (GTK_FLOW_BOX (root)) == GTK_SELECTION_NONE)
+    for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      gtk_widget_set_focusable (child, FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bf_gui_plain_flow_boxes (child);
+}

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "bf-gui-util.h"
 #include "bf-codes.h"
 #include "bf-dates.h"
 #include "bf-lifecycle.h"
@@ -1423,6 +1424,7 @@ bf_notices_page_init (BfNoticesPage *self)
   GtkStringList *kinds, *notice_states;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bf_gui_plain_flow_boxes (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self->settings, "changed", G_CALLBACK (settings_changed), self);
   self->notices = g_list_store_new (BF_TYPE_NOTICE_OBJECT);
