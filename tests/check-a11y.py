@@ -19,9 +19,15 @@ if not os.environ.get("BF_A11Y_INNER"):
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         print("1..0 # SKIP no display")
         sys.exit(0)
-    env = dict(os.environ, BF_A11Y_INNER="1")
-    sys.exit(subprocess.call(["dbus-run-session", "--", sys.executable] + sys.argv, env=env,
-                             stderr=None if os.environ.get("BF_A11Y_DEBUG") else subprocess.DEVNULL))
+    # And our own runtime directory: without XDG_RUNTIME_DIR the AT-SPI bus launcher binds
+    # ~/.cache/at-spi/bus, which every session of the user shares, so another test run at the same
+    # time replaced or removed our bus mid-check, and libatspi's warning (fatal here) trapped.
+    with tempfile.TemporaryDirectory() as runtime:
+        os.chmod(runtime, 0o700)
+        env = dict(os.environ, BF_A11Y_INNER="1", XDG_RUNTIME_DIR=runtime)
+        status = subprocess.call(["dbus-run-session", "--", sys.executable] + sys.argv, env=env,
+                                 stderr=None if os.environ.get("BF_A11Y_DEBUG") else subprocess.DEVNULL)
+    sys.exit(status)
 
 try:
     import gi

@@ -40,3 +40,17 @@ bf_unfollow_household_editor (BfHouseholdEditor **editor, gulong *handler)
     g_clear_signal_handler (handler, *editor);
   *editor = NULL;
 }
+
+void
+bf_gui_plain_flow_boxes (GtkWidget *root)
+{
+  if (GTK_IS_FLOW_BOX (root) &&
+      gtk_flow_box_get_selection_mode (GTK_FLOW_BOX (root)) == GTK_SELECTION_NONE)
+    for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      gtk_widget_set_focusable (child, FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bf_gui_plain_flow_boxes (child);
+}

@@ -21,5 +21,9 @@ void bf_follow_household_editor (GtkWidget *panel,
                                  GCallback on_saved);
 /* Stops following (dispose). */
 void bf_unfollow_household_editor (BfHouseholdEditor **editor, gulong *handler);
+/* Toolbars are GtkFlowBoxes so that they wrap in a narrow window; a flow box child would take
+ * keyboard focus itself, so this makes the children of every flow box under @root (with selection
+ * mode none) pass focus straight to the controls they hold. */
+void bf_gui_plain_flow_boxes (GtkWidget *root);
 
 G_END_DECLS

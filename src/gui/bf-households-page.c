@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 
+#include "bf-gui-util.h"
 #include "bf-codes.h"
 #include "bf-form.h"
 #include "bf-helper-assign.h"
@@ -904,6 +905,7 @@ bf_households_page_init (BfHouseholdsPage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bf_gui_plain_flow_boxes (GTK_WIDGET (self));
   /* The bin's own child: not bound, or disposing the template would unparent it twice. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   g_queue_init (&self->recovery_queue);
