@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
+#include "bf-demo.h"
 #include "bf-id-number.h"
 #include "bf-store-lines.h"
 #include "bf-test-gui.h"
@@ -465,9 +466,55 @@ test_income_levels (Fixture *f, gconstpointer data)
   g_assert_cmpint (bf_test_query_int (f->store, "SELECT count(*) FROM households"), ==, 1);
 }
 
+static gboolean
+register_shown (gpointer window)
+{
+  return g_strcmp0 (bf_test_main_page (window), "register") == 0;
+}
+
+/* The welcome page's third choice makes a separate demo register of 1,000 households and opens
+ * it; the next time it just opens it. */
+static void
+test_demo_township (void)
+{
+  g_autofree char *path = bf_demo_path ();
+  BfApplication *app;
+  BfWindow *window;
+  BfHouseholdsPage *page;
+  BfHouseholdQuery all = { 0 };
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  bf_test_settings_reset ();
+  app = bf_test_app_start ();
+  window = bf_test_app_window (app);
+  g_assert_cmpstr (bf_test_main_page (window), ==, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.try-demo", NULL));
+  bf_test_wait (register_shown, window);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (bf_store_get_path (bf_window_get_store (window)), ==, path);
+  g_assert_cmpint (bf_store_household_count (bf_window_get_store (window), &all, NULL), ==,
+                   BF_DEMO_HOUSEHOLDS);
+  page = bf_test_child (window, BF_TYPE_WINDOW, "households_page");
+  {
+    BfTestPage ui = { GTK_WINDOW (window), page, bf_households_page_get_editor (page),
+                      bf_window_get_store (window) };
+
+    bf_test_page_wait_idle (&ui);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bf_households_page_get_model (page))),
+                    ==, BF_DEMO_HOUSEHOLDS);
+  bf_test_app_stop (app);
+}
+
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *data_home = NULL;
+
+  /* The demo register goes to the user's data folder: a fresh one, before GLib reads it. */
+  data_home = g_dir_make_tmp ("bangfu-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   if (!bf_test_gui_init (&argc, &argv))
     return 0;
 
@@ -483,5 +530,11 @@ main (int argc, char *argv[])
   ADD ("/households/leaving-asks", test_leaving_asks);
   ADD ("/households/income-levels", test_income_levels);
 #undef ADD
-  return g_test_run ();
+  g_test_add_func ("/households/demo-township", test_demo_township);
+  {
+    int status = g_test_run ();
+
+    bf_test_tmpdir_free (g_steal_pointer (&data_home));
+    return status;
+  }
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bf-cli-exit.h"
 #include "bf-cli.h"
 #include "bf-codes.h"
 #include "bf-i18n.h"
@@ -218,6 +219,12 @@ static const Command commands[] = {
     N_ ("Create or fill a register with a made-up township") },
   { "list", "households", bf_cli_list_households,
     "list households [--village V] [--status S] [--search TEXT] [--json]", N_ ("List households") },
+  { "list", "measures", bf_cli_list_measures,
+    "list measures [--overdue] [--village V] [--category C] [--status S] [--year Y] [--json]",
+    N_ ("List assistance measures across households") },
+  { "list", "visits", bf_cli_list_visits,
+    "list visits [--open-problems [--past-deadline]] [--village V] [--json]",
+    N_ ("List visits, or the problems not yet rectified") },
   { "show", "household", bf_cli_show_household, "show household NUMBER [--json]",
     N_ ("Show one household with its members, survey and history") },
   { "id", "check", bf_cli_id_check, "id check NUMBER…", N_ ("Check ID numbers") },
@@ -230,6 +237,12 @@ static const Command commands[] = {
     N_ ("Put a backup in place of the register") },
   { "stats", NULL, bf_cli_stats, "stats [--json]",
     N_ ("Households by status, village and cause; records; file size") },
+  { "assess", NULL, bf_cli_assess, "assess --period P [--village V] [--date D]",
+    N_ ("Assess the income of the register's households for a period") },
+  { "exit-check", NULL, bf_cli_exit_check, "exit-check NUMBER [--json]",
+    N_ ("Run the exit checks of one household") },
+  { "indicators", NULL, bf_cli_indicators, "indicators --period P [--village V] [--json]",
+    N_ ("The four performance indicators of a period") },
   { "list", "notices", bf_cli_list_notices,
     "list notices [--village V] [--kind K] [--state S] [--json]",
     N_ ("List public notices with their ids") },

@@ -82,11 +82,11 @@ typedef struct
 {
   const char *key;
   BfFieldKind kind;
-  const char *title; /* N_(): translated when the row is built */
-  BfCodeList codes;  /* BF_FIELD_CODES */
-  const char
-    *none_label;    /* N_(): BF_FIELD_CODES and BF_FIELD_CHOICE: the "nothing chosen" choice */
-  const char *key2; /* BF_FIELD_NOTE_SWITCH: the switch's key */
+  const char *title;      /* marked for translation; translated when the row is built */
+  BfCodeList codes;       /* BF_FIELD_CODES */
+  const char *none_label; /* marked for translation: BF_FIELD_CODES and BF_FIELD_CHOICE: the
+                             "nothing chosen" choice */
+  const char *key2;       /* BF_FIELD_NOTE_SWITCH: the switch's key */
 } BfFieldSpec;
 
 /* Adds a row per spec to @group and registers its fields. */

@@ -3,7 +3,9 @@
 
 #include "bf-codes.h"
 #include "bf-dates.h"
+#include "bf-household-assistance.h"
 #include "bf-household-editor.h"
+#include "bf-exit-panel.h"
 #include "bf-household-item.h"
 #include "bf-id-number.h"
 #include "bf-income.h"
@@ -131,6 +133,7 @@ struct _BfHouseholdEditor
   AdwPreferencesGroup *housing_group;
   AdwPreferencesGroup *survey_group;
   AdwPreferencesGroup *history_group;
+  BfHouseholdAssistance *assistance;
   AdwActionRow *status_row;
   AdwActionRow *helper_row;
   GtkWidget *no_members_row;
@@ -1496,6 +1499,7 @@ show_household (BfHouseholdEditor *self, BfHousehold *household)
   update_title (self);
   update_income (self);
   refresh_history (self);
+  bf_household_assistance_set_household (self->assistance, self->store, household);
   bf_form_scroll_to_top (self->page);
   start_drafts (self);
 }
@@ -1881,9 +1885,11 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
   object_class->finalize = bf_household_editor_finalize;
 
   g_type_ensure (BF_TYPE_MEMBER_EDITOR);
+  g_type_ensure (BF_TYPE_HOUSEHOLD_ASSISTANCE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangfu/Bangfu/bf-household-editor.ui");
   g_type_ensure (BF_TYPE_LIFECYCLE_PANEL);
+  g_type_ensure (BF_TYPE_EXIT_PANEL);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, household_box);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, window_title);
@@ -1899,6 +1905,7 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, housing_group);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, survey_group);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, assistance);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, helper_row);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, no_members_row);
@@ -1956,8 +1963,7 @@ build_income_group (BfHouseholdEditor *self)
 {
   GtkWidget *level;
 
-  bf_form_build (self->form, self->income_group, income_fields, G_N_ELEMENTS (income_fields));
-
+  /* The result first: the caseworker sees where the household stands as the figures change. */
   self->per_capita_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->per_capita_row),
                                  _ ("Per-capita net income"));
@@ -1970,6 +1976,7 @@ build_income_group (BfHouseholdEditor *self)
   self->income_message_row = message_row (&self->income_message_label, "warning");
   adw_preferences_group_add (self->income_group, self->income_message_row);
 
+  bf_form_build (self->form, self->income_group, income_fields, G_N_ELEMENTS (income_fields));
   bf_form_build (self->form, self->income_group, expense_fields, G_N_ELEMENTS (expense_fields));
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bf-codes.h"
 #include "bf-household-item.h"
@@ -40,6 +41,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static BfHouseholdRow *
 row_copy (const BfHouseholdRow *row)
@@ -110,11 +119,60 @@ status_label (const char *code)
   return bf_status_from_code (code, &status) ? bf_status_label (status) : code;
 }
 
+const char *
+bf_household_item_get_column_text (BfHouseholdItem *self, BfHouseholdSort column)
+{
+  const BfHouseholdRow *row;
+
+  g_return_val_if_fail (BF_IS_HOUSEHOLD_ITEM (self), "");
+
+  row = self->row;
+  if (row == NULL)
+    return "";
+  switch (column)
+    {
+      case BF_HOUSEHOLD_SORT_NUMBER:
+        return row->number != NULL ? row->number : "";
+      case BF_HOUSEHOLD_SORT_HEAD:
+        return row->head_name != NULL ? row->head_name : "";
+      case BF_HOUSEHOLD_SORT_VILLAGE:
+        return self->village_group;
+      case BF_HOUSEHOLD_SORT_MEMBERS:
+        return self->members;
+      case BF_HOUSEHOLD_SORT_ATTRIBUTE:
+        return code_label (BF_CODES_ATTRIBUTE, row->attribute);
+      case BF_HOUSEHOLD_SORT_MONITORING:
+        return code_label (BF_CODES_MONITORING_TYPE, row->monitoring_type);
+      case BF_HOUSEHOLD_SORT_CAUSE:
+        return code_label (BF_CODES_CAUSE, row->primary_cause);
+      case BF_HOUSEHOLD_SORT_STATUS:
+        return status_label (row->status);
+      case BF_HOUSEHOLD_SORT_INCOME:
+        return self->income;
+      case BF_HOUSEHOLD_SORT_UPDATED:
+        return self->updated;
+      default:
+        return "";
+    }
+}
+
+static const BfHouseholdSort property_columns[N_PROPS] = {
+  [PROP_NUMBER] = BF_HOUSEHOLD_SORT_NUMBER,
+  [PROP_HEAD_NAME] = BF_HOUSEHOLD_SORT_HEAD,
+  [PROP_VILLAGE_GROUP] = BF_HOUSEHOLD_SORT_VILLAGE,
+  [PROP_MEMBERS] = BF_HOUSEHOLD_SORT_MEMBERS,
+  [PROP_ATTRIBUTE] = BF_HOUSEHOLD_SORT_ATTRIBUTE,
+  [PROP_MONITORING_TYPE] = BF_HOUSEHOLD_SORT_MONITORING,
+  [PROP_PRIMARY_CAUSE] = BF_HOUSEHOLD_SORT_CAUSE,
+  [PROP_STATUS] = BF_HOUSEHOLD_SORT_STATUS,
+  [PROP_INCOME] = BF_HOUSEHOLD_SORT_INCOME,
+  [PROP_UPDATED] = BF_HOUSEHOLD_SORT_UPDATED,
+};
+
 static void
 bf_household_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   BfHouseholdItem *self = BF_HOUSEHOLD_ITEM (object);
-  const BfHouseholdRow *row = self->row;
 
   switch (prop_id)
     {
@@ -122,58 +180,20 @@ bf_household_item_get_property (GObject *object, guint prop_id, GValue *value, G
         g_value_set_int64 (value, self->id);
         break;
       case PROP_LOADED:
-        g_value_set_boolean (value, row != NULL);
+        g_value_set_boolean (value, self->row != NULL);
         break;
       case PROP_NUMBER:
-        g_value_set_string (value, row != NULL ? row->number : "");
-        break;
       case PROP_HEAD_NAME:
-        g_value_set_string (value, row != NULL ? row->head_name : "");
-        break;
       case PROP_VILLAGE_GROUP:
-        g_value_set_string (value, self->village_group != NULL ? self->village_group : "");
-        break;
       case PROP_MEMBERS:
-        g_value_set_string (value, self->members != NULL ? self->members : "");
-        break;
       case PROP_ATTRIBUTE:
-        g_value_set_string (value,
-                            row != NULL ? code_label (BF_CODES_ATTRIBUTE, row->attribute) : "");
-        break;
       case PROP_MONITORING_TYPE:
-        g_value_set_string (
-          value, row != NULL ? code_label (BF_CODES_MONITORING_TYPE, row->monitoring_type) : "");
-        break;
       case PROP_PRIMARY_CAUSE:
-        g_value_set_string (value,
-                            row != NULL ? code_label (BF_CODES_CAUSE, row->primary_cause) : "");
-        break;
       case PROP_STATUS:
-        g_value_set_string (value, row != NULL ? status_label (row->status) : "");
-        break;
       case PROP_INCOME:
-        g_value_set_string (value, self->income != NULL ? self->income : "");
-        break;
       case PROP_UPDATED:
-        g_value_set_string (value, self->updated != NULL ? self->updated : "");
-        break;
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bf_household_item_set_property (GObject *object,
-                                guint prop_id,
-                                const GValue *value,
-                                GParamSpec *pspec)
-{
-  BfHouseholdItem *self = BF_HOUSEHOLD_ITEM (object);
-
-  switch (prop_id)
-    {
-      case PROP_ID:
-        self->id = g_value_get_int64 (value);
+        g_value_set_string (value,
+                            bf_household_item_get_column_text (self, property_columns[prop_id]));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -194,11 +214,9 @@ bf_household_item_class_init (BfHouseholdItemClass *klass)
 
   object_class->finalize = bf_household_item_finalize;
   object_class->get_property = bf_household_item_get_property;
-  object_class->set_property = bf_household_item_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -214,6 +232,10 @@ bf_household_item_class_init (BfHouseholdItemClass *klass)
   properties[PROP_UPDATED] = string_property ("updated");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The row was read or read again: every column's text may have changed. */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -224,7 +246,12 @@ bf_household_item_init (BfHouseholdItem *self)
 BfHouseholdItem *
 bf_household_item_new (gint64 id)
 {
-  return g_object_new (BF_TYPE_HOUSEHOLD_ITEM, "id", id, NULL);
+  /* No construct property: the list makes many of these, and g_object_new() with properties
+   * takes the slow path. */
+  BfHouseholdItem *self = g_object_new (BF_TYPE_HOUSEHOLD_ITEM, NULL);
+
+  self->id = id;
+  return self;
 }
 
 gint64
@@ -312,12 +339,43 @@ bf_household_item_set_row (BfHouseholdItem *self, const BfHouseholdRow *row)
   self->income =
     row->per_capita_fen == G_MININT64 ? g_strdup ("—") : bf_money_format (row->per_capita_fen);
   g_free (self->updated);
+  /* The day is enough in a list; the form's history has the time. */
   self->updated = bf_format_timestamp (row->updated_at);
+  if (strlen (self->updated) > 10)
+    self->updated[10] = '\0';
 
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = PROP_NUMBER; i < N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
   if (!was_loaded)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+bf_household_item_reset (BfHouseholdItem *self, gint64 id)
+{
+  g_return_if_fail (BF_IS_HOUSEHOLD_ITEM (self));
+
+  if (self->id == id)
+    return;
+  self->id = id;
+  if (self->row == NULL)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+      return;
+    }
+  g_clear_pointer (&self->row, bf_household_row_free);
+  g_clear_pointer (&self->village_group, g_free);
+  g_clear_pointer (&self->members, g_free);
+  g_clear_pointer (&self->income, g_free);
+  g_clear_pointer (&self->updated, g_free);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  for (guint i = PROP_NUMBER; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -273,7 +273,7 @@ worker_thread (gpointer data)
         {
           g_autoptr (GError) error = NULL;
 
-          reader = bf_store_open (w->path, BF_STORE_OPEN_READ_ONLY, &error);
+          reader = bf_store_open (w->path, BF_STORE_OPEN_READ_ONLY | BF_STORE_OPEN_READER, &error);
           if (reader == NULL)
             {
               worker_post_error (w, generation, error);
@@ -309,10 +309,13 @@ worker_thread (gpointer data)
 
 /* }}} */
 
+/* An item the view holds: one per position (a "slot"), pointed at whichever household is at
+ * that position now. Keeping the same object per position lets GTK keep its row widgets when
+ * the rows change (it matches widgets to items by identity), so a new sort only changes text. */
 typedef struct
 {
   BfHouseholdListModel *model;
-  gint64 id;
+  guint position;
   BfHouseholdItem *item; /* weak */
 } LiveEntry;
 
@@ -324,6 +327,7 @@ struct _BfHouseholdListModel
   Worker *worker;
   QueryCopy *query;
   guint generation;
+  gboolean new_query; /* the scan under way is for another query, not a refresh */
   gboolean scanning;
   gboolean busy;
   gint64 total;
@@ -332,18 +336,22 @@ struct _BfHouseholdListModel
   GHashTable *positions;
   GHashTable *pages; /* page → GPtrArray of BfHouseholdRow */
   GQueue page_order; /* most recently used first */
-  GHashTable *live;  /* gint64 id → LiveEntry: the items the view holds */
+  GHashTable *live;  /* position → LiveEntry: the items the view holds */
   guint ensure_source;
   gboolean waiting_pages;
+  gint64 selected_id;
 };
 
 static void bf_household_list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (BfHouseholdListModel,
-                               bf_household_list_model,
-                               G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      bf_household_list_model_iface_init))
+static void bf_household_list_model_selection_iface_init (GtkSelectionModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (
+  BfHouseholdListModel,
+  bf_household_list_model,
+  G_TYPE_OBJECT,
+  G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, bf_household_list_model_iface_init)
+    G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, bf_household_list_model_selection_iface_init))
 
 enum
 {
@@ -441,18 +449,40 @@ cached_row (BfHouseholdListModel *self, guint position)
   return NULL;
 }
 
-/* Fills every live item whose row is in @rows. */
+/* Fills every live item that stands for a household of @rows. */
 static void
 fill_live_items (BfHouseholdListModel *self, GPtrArray *rows)
 {
   for (guint i = 0; i < rows->len; i++)
     {
       const BfHouseholdRow *row = g_ptr_array_index (rows, i);
-      LiveEntry *entry = g_hash_table_lookup (self->live, &row->id);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, &row->id));
+      LiveEntry *entry;
 
-      if (entry != NULL)
+      if (position == 0)
+        continue;
+      entry = g_hash_table_lookup (self->live, GUINT_TO_POINTER (position - 1));
+      if (entry != NULL && bf_household_item_get_id (entry->item) == row->id)
         bf_household_item_set_row (entry->item, row);
     }
+}
+
+/* Points @entry's item at the household now at its position, with its row when cached. */
+static void
+sync_entry (BfHouseholdListModel *self, LiveEntry *entry)
+{
+  const BfHouseholdRow *row;
+  gint64 id;
+
+  if (entry->position >= self->ids->len)
+    return;
+  id = g_array_index (self->ids, gint64, entry->position);
+  if (bf_household_item_get_id (entry->item) == id && bf_household_item_get_loaded (entry->item))
+    return;
+  bf_household_item_reset (entry->item, id);
+  row = cached_row (self, entry->position);
+  if (row != NULL)
+    bf_household_item_set_row (entry->item, row);
 }
 
 /* }}} */
@@ -476,14 +506,13 @@ ensure_pages (gpointer data)
   g_hash_table_iter_init (&iter, self->live);
   while (g_hash_table_iter_next (&iter, NULL, &value) && wanted->len < MAX_WANTED_PAGES)
     {
-      gint64 id = ((LiveEntry *) value)->id;
-      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, &id));
+      guint position = ((LiveEntry *) value)->position;
       guint page;
       gboolean seen = FALSE;
 
-      if (position == 0)
-        continue; /* no longer a match: the view is about to drop it */
-      page = (position - 1) / PAGE_SIZE;
+      if (position >= self->ids->len)
+        continue; /* no longer a row: the view is about to drop it */
+      page = position / PAGE_SIZE;
       if (page_lookup (self, page) != NULL)
         continue;
       for (guint i = 0; i < wanted->len && !seen; i++)
@@ -538,13 +567,113 @@ model_for_result (Worker *worker, guint generation)
   return self;
 }
 
+/* Sets self->ids to @head[0, @n_head) followed by @tail[@from, @n_tail). */
+static void
+set_composite (BfHouseholdListModel *self,
+               const gint64 *head,
+               guint n_head,
+               const gint64 *mid,
+               guint n_mid,
+               const gint64 *tail,
+               guint n_tail)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_head + n_mid + n_tail);
+
+  g_array_append_vals (ids, head, n_head);
+  g_array_append_vals (ids, mid, n_mid);
+  g_array_append_vals (ids, tail, n_tail);
+  g_array_unref (self->ids);
+  self->ids = ids;
+}
+
+/* The rows the view holds (what is on screen, the focus, the scroll anchor), as a range of
+ * positions in the current ids; FALSE when it holds none. */
+static gboolean
+live_range (BfHouseholdListModel *self, guint *lo, guint *hi)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gboolean any = FALSE;
+
+  *lo = G_MAXUINT;
+  *hi = 0;
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      guint position = ((LiveEntry *) value)->position;
+
+      if (position >= self->ids->len)
+        continue;
+      *lo = MIN (*lo, position);
+      *hi = MAX (*hi, position + 1);
+      any = TRUE;
+    }
+  return any;
+}
+
+/* Makes @new_ids the list, telling the view what changed without ever shifting the rows it
+ * holds: their positions keep their items (see LiveEntry).
+ *
+ * Also, GTK 4.8's list views, when a change removes a row they track (the scroll anchor, the
+ * focus), call get_item() for every added row looking for it: 100,000 calls for a new sort.
+ * So the change goes in steps that each touch few tracked rows: the part after the rows the
+ * view holds, the part before them, then those rows, replaced one for one. */
+static void
+replace_ids (BfHouseholdListModel *self, GArray *new_ids_array)
+{
+  g_autoptr (GArray) old = g_array_ref (self->ids);
+  const gint64 *old_ids = (const gint64 *) (gpointer) old->data;
+  const gint64 *new_ids = (const gint64 *) (gpointer) new_ids_array->data;
+  guint old_n = old->len, new_n = new_ids_array->len;
+  guint lo, hi, keep;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!live_range (self, &lo, &hi))
+    {
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (new_ids_array);
+      if (old_n > 0 || new_n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+      return;
+    }
+
+  /* After the rows held (and those that no longer exist): no tracked row is removed. */
+  keep = MIN (hi, new_n);
+  set_composite (self, old_ids, keep, NULL, 0, new_ids + keep, new_n - keep);
+  if (old_n > keep || new_n > keep)
+    g_list_model_items_changed (G_LIST_MODEL (self), keep, old_n - keep, new_n - keep);
+
+  if (lo < keep)
+    {
+      /* Before them, one for one. */
+      set_composite (self, new_ids, lo, old_ids + lo, keep - lo, new_ids + keep, new_n - keep);
+      if (lo > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, lo, lo);
+      /* Then the rows held, one for one: the view finds each of its items where it was. */
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (new_ids_array);
+      g_list_model_items_changed (G_LIST_MODEL (self), lo, keep - lo, keep - lo);
+    }
+  else
+    {
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (new_ids_array);
+      if (keep > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, keep, keep);
+    }
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    sync_entry (self, value);
+}
+
 static gboolean
 apply_scan_result (gpointer data)
 {
   ScanResult *r = data;
   g_autoptr (BfHouseholdListModel) self = model_for_result (r->worker, r->generation);
-  guint old_n, new_n, prefix = 0, suffix = 0, common;
-  const gint64 *old_ids, *new_ids;
+  g_autoptr (GArray) new_ids = NULL;
 
   if (self == NULL)
     return G_SOURCE_REMOVE;
@@ -557,38 +686,24 @@ apply_scan_result (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  old_n = self->ids->len;
-  new_n = r->ids->len;
-  old_ids = (const gint64 *) (gpointer) self->ids->data;
-  new_ids = (const gint64 *) (gpointer) r->ids->data;
-  common = MIN (old_n, new_n);
-  while (prefix < common && old_ids[prefix] == new_ids[prefix])
-    prefix++;
-  while (suffix < common - prefix && old_ids[old_n - 1 - suffix] == new_ids[new_n - 1 - suffix])
-    suffix++;
-
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&r->ids);
-  g_hash_table_unref (self->positions);
-  self->positions = g_steal_pointer (&r->positions);
+  new_ids = g_steal_pointer (&r->ids);
   pages_clear (self);
   if (r->first_rows != NULL && r->first_rows->len > 0)
-    {
-      page_insert (self, 0, r->first_rows);
-      fill_live_items (self, r->first_rows);
-    }
+    page_insert (self, 0, r->first_rows);
+  g_hash_table_unref (self->positions);
+  self->positions = g_steal_pointer (&r->positions);
+  replace_ids (self, new_ids);
+
   if (self->total != r->total)
     {
       self->total = r->total;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
     }
 
-  if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
-                                new_n - prefix - suffix);
   /* Rows on screen that were read before this scan are read again. */
   ensure_pages (self);
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0, self->new_query);
+  self->new_query = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -631,40 +746,37 @@ on_item_finalized (gpointer data, GObject *where_the_object_was)
 {
   LiveEntry *entry = data;
 
-  g_hash_table_remove (entry->model->live, &entry->id);
+  g_hash_table_remove (entry->model->live, GUINT_TO_POINTER (entry->position));
 }
 
 static gpointer
 bf_household_list_model_get_item (GListModel *list, guint position)
 {
   BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (list);
-  BfHouseholdItem *item;
-  const BfHouseholdRow *row;
   LiveEntry *entry;
-  gint64 id;
 
   if (position >= self->ids->len)
     return NULL;
 
-  id = g_array_index (self->ids, gint64, position);
-  entry = g_hash_table_lookup (self->live, &id);
-  if (entry != NULL)
-    return g_object_ref (entry->item);
-
-  item = bf_household_item_new (id);
-  entry = g_new (LiveEntry, 1);
-  entry->model = self;
-  entry->id = id;
-  entry->item = item;
-  g_hash_table_insert (self->live, &entry->id, entry);
-  g_object_weak_ref (G_OBJECT (item), on_item_finalized, entry);
-
-  row = cached_row (self, position);
-  if (row != NULL)
-    bf_household_item_set_row (item, row);
+  entry = g_hash_table_lookup (self->live, GUINT_TO_POINTER (position));
+  if (entry == NULL)
+    {
+      entry = g_new (LiveEntry, 1);
+      entry->model = self;
+      entry->position = position;
+      entry->item = bf_household_item_new (0);
+      g_hash_table_insert (self->live, GUINT_TO_POINTER (position), entry);
+      g_object_weak_ref (G_OBJECT (entry->item), on_item_finalized, entry);
+      sync_entry (self, entry);
+    }
   else
+    {
+      g_object_ref (entry->item);
+      sync_entry (self, entry);
+    }
+  if (!bf_household_item_get_loaded (entry->item))
     queue_ensure_pages (self);
-  return item;
+  return entry->item;
 }
 
 static void
@@ -673,6 +785,89 @@ bf_household_list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = bf_household_list_model_get_item_type;
   iface->get_n_items = bf_household_list_model_get_n_items;
   iface->get_item = bf_household_list_model_get_item;
+}
+
+/* }}} */
+
+/* {{{ GtkSelectionModel: one household, by id */
+
+static gboolean
+bf_household_list_model_is_selected (GtkSelectionModel *model, guint position)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+
+  return self->selected_id != 0 && position < self->ids->len &&
+         g_array_index (self->ids, gint64, position) == self->selected_id;
+}
+
+static void
+select_id (BfHouseholdListModel *self, gint64 id)
+{
+  gint64 old = bf_household_list_model_find (self, self->selected_id);
+  gint64 now;
+
+  if (id == self->selected_id)
+    return;
+  self->selected_id = id;
+  now = bf_household_list_model_find (self, id);
+  if (old >= 0)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), (guint) old, 1);
+  if (now >= 0)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), (guint) now, 1);
+}
+
+static gboolean
+bf_household_list_model_select_item (GtkSelectionModel *model,
+                                     guint position,
+                                     gboolean unselect_rest)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+
+  if (position >= self->ids->len)
+    return FALSE;
+  select_id (self, g_array_index (self->ids, gint64, position));
+  return TRUE;
+}
+
+static gboolean
+bf_household_list_model_unselect_item (GtkSelectionModel *model, guint position)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+
+  if (bf_household_list_model_is_selected (model, position))
+    select_id (self, 0);
+  return TRUE;
+}
+
+static gboolean
+bf_household_list_model_unselect_all (GtkSelectionModel *model)
+{
+  select_id (BF_HOUSEHOLD_LIST_MODEL (model), 0);
+  return TRUE;
+}
+
+static GtkBitset *
+bf_household_list_model_get_selection_in_range (GtkSelectionModel *model,
+                                                guint position,
+                                                guint n_items)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+  GtkBitset *selected = gtk_bitset_new_empty ();
+  gint64 at = bf_household_list_model_find (self, self->selected_id);
+
+  if (at >= 0 && (guint) at >= position && (guint) at - position < n_items)
+    gtk_bitset_add (selected, (guint) at);
+  return selected;
+}
+
+static void
+bf_household_list_model_selection_iface_init (GtkSelectionModelInterface *iface)
+{
+  iface->is_selected = bf_household_list_model_is_selected;
+  iface->get_selection_in_range = bf_household_list_model_get_selection_in_range;
+  iface->select_item = bf_household_list_model_select_item;
+  iface->unselect_item = bf_household_list_model_unselect_item;
+  iface->unselect_all = bf_household_list_model_unselect_all;
 }
 
 /* }}} */
@@ -815,9 +1010,9 @@ bf_household_list_model_class_init (BfHouseholdListModelClass *klass)
   /* A query or a page could not be read: the message is for the caseworker. */
   signals[SIGNAL_ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  /* The matches of the latest query are in. */
+  /* The matches are in: of another query (TRUE), or of the same one read again. */
   signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -831,7 +1026,7 @@ bf_household_list_model_init (BfHouseholdListModel *self)
   self->positions = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->page_order);
-  self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->live = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 BfHouseholdListModel *
@@ -858,6 +1053,7 @@ bf_household_list_model_set_query (BfHouseholdListModel *self, const BfHousehold
 
   query_free (self->query);
   self->query = query_copy (query);
+  self->new_query = TRUE;
   bf_household_list_model_refresh (self);
 }
 
@@ -911,9 +1107,19 @@ bf_household_list_model_get_total (BfHouseholdListModel *self)
 }
 
 gint64
+bf_household_list_model_get_selected_id (BfHouseholdListModel *self)
+{
+  g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), 0);
+
+  return self->selected_id;
+}
+
+gint64
 bf_household_list_model_find (BfHouseholdListModel *self, gint64 id)
 {
   g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), -1);
 
+  if (id == 0)
+    return -1;
   return (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, &id)) - 1;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "bf-household-item.h"
 #include "bf-store.h"
@@ -13,7 +13,11 @@ G_BEGIN_DECLS
  * Holds only the ids of the matches (read off the main thread on a reader connection of its own,
  * filtered and sorted in SQL) and a few pages of rows around what is on screen. Items are made for
  * the rows the view asks for; their rows are read in pages by the same worker and filled in when
- * they arrive, so neither a new query nor a scroll to the far end waits on the main loop. */
+ * they arrive, so neither a new query nor a scroll to the far end waits on the main loop.
+ *
+ * It is also its own single-selection model, remembering the selected household by id, so that
+ * the selection follows the household through a new sort. (GtkSingleSelection looks for its
+ * selected item among every added item on a change: 100,000 items made for nothing.) */
 #define BF_TYPE_HOUSEHOLD_LIST_MODEL (bf_household_list_model_get_type ())
 G_DECLARE_FINAL_TYPE (BfHouseholdListModel,
                       bf_household_list_model,
@@ -34,6 +38,8 @@ void bf_household_list_model_refresh (BfHouseholdListModel *self);
 gboolean bf_household_list_model_get_busy (BfHouseholdListModel *self);
 /* The number of households in the register, ignoring the query (-1 before the first read). */
 gint64 bf_household_list_model_get_total (BfHouseholdListModel *self);
+/* The selected household (0: none). */
+gint64 bf_household_list_model_get_selected_id (BfHouseholdListModel *self);
 /* The position of @id in the current matches, or -1. */
 gint64 bf_household_list_model_find (BfHouseholdListModel *self, gint64 id);
 

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-codes.h"
+#include "bf-helper-assign.h"
 #include "bf-household-item.h"
 #include "bf-households-page-private.h"
 #include "bf-lifecycle.h"
@@ -12,7 +13,8 @@
 typedef struct
 {
   BfHouseholdSort sort;
-  const char *title;    /* N_() */
+  const char *context; /* NC_() */
+  const char *title;
   const char *property; /* of BfHouseholdItem */
   float xalign;
   int width;
@@ -20,16 +22,18 @@ typedef struct
 } ColumnSpec;
 
 static const ColumnSpec column_specs[] = {
-  { BF_HOUSEHOLD_SORT_NUMBER, N_ ("Household number"), "number", 0.0, 150, FALSE },
-  { BF_HOUSEHOLD_SORT_HEAD, N_ ("Head of household"), "head-name", 0.0, 90, TRUE },
-  { BF_HOUSEHOLD_SORT_VILLAGE, N_ ("Village / group"), "village-group", 0.0, 130, TRUE },
-  { BF_HOUSEHOLD_SORT_MEMBERS, N_ ("Members"), "members", 1.0, 60, FALSE },
-  { BF_HOUSEHOLD_SORT_ATTRIBUTE, N_ ("Attribute"), "attribute", 0.0, 100, FALSE },
-  { BF_HOUSEHOLD_SORT_MONITORING, N_ ("Monitoring type"), "monitoring-type", 0.0, 110, FALSE },
-  { BF_HOUSEHOLD_SORT_CAUSE, N_ ("Primary cause"), "primary-cause", 0.0, 90, FALSE },
-  { BF_HOUSEHOLD_SORT_STATUS, N_ ("Status"), "status", 0.0, 90, FALSE },
-  { BF_HOUSEHOLD_SORT_INCOME, N_ ("Per-capita net income"), "income", 1.0, 110, FALSE },
-  { BF_HOUSEHOLD_SORT_UPDATED, N_ ("Updated"), "updated", 0.0, 130, FALSE },
+  { BF_HOUSEHOLD_SORT_NUMBER, NULL, N_ ("Household number"), "number", 0.0, 140, FALSE },
+  { BF_HOUSEHOLD_SORT_HEAD, NULL, N_ ("Head of household"), "head-name", 0.0, 80, TRUE },
+  { BF_HOUSEHOLD_SORT_VILLAGE, NULL, N_ ("Village / group"), "village-group", 0.0, 110, TRUE },
+  /* Translators: the column of the number of people in a household (人口) */
+  { BF_HOUSEHOLD_SORT_MEMBERS, "column", NC_ ("column", "Members"), "members", 1.0, 60, FALSE },
+  { BF_HOUSEHOLD_SORT_ATTRIBUTE, NULL, N_ ("Attribute"), "attribute", 0.0, 90, FALSE },
+  { BF_HOUSEHOLD_SORT_MONITORING, NULL, N_ ("Monitoring type"), "monitoring-type", 0.0, 105,
+    FALSE },
+  { BF_HOUSEHOLD_SORT_CAUSE, NULL, N_ ("Primary cause"), "primary-cause", 0.0, 105, FALSE },
+  { BF_HOUSEHOLD_SORT_STATUS, NULL, N_ ("Status"), "status", 0.0, 75, FALSE },
+  { BF_HOUSEHOLD_SORT_INCOME, NULL, N_ ("Per-capita net income"), "income", 1.0, 95, FALSE },
+  { BF_HOUSEHOLD_SORT_UPDATED, NULL, N_ ("Updated"), "updated", 0.0, 90, FALSE },
 };
 
 typedef enum
@@ -59,7 +63,7 @@ static const struct
 
 struct _BfHouseholdsPage
 {
-  GtkWidget parent_instance;
+  AdwBin parent_instance;
 
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
@@ -74,7 +78,6 @@ struct _BfHouseholdsPage
 
   BfStore *store;
   BfHouseholdListModel *model;
-  GtkSingleSelection *selection;
   GtkColumnViewColumn *columns[G_N_ELEMENTS (column_specs)];
   GtkDropDown *filters[N_FILTERS];
   GStrv filter_values[N_FILTERS];
@@ -90,7 +93,7 @@ struct _BfHouseholdsPage
   char *count_text;
 };
 
-G_DEFINE_FINAL_TYPE (BfHouseholdsPage, bf_households_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BfHouseholdsPage, bf_households_page, ADW_TYPE_BIN)
 
 static void offer_recovery (BfHouseholdsPage *self);
 
@@ -165,9 +168,13 @@ update_state (BfHouseholdsPage *self)
   if (total < 0)
     self->count_text = g_strdup (_ ("Loading…"));
   else if (query_is_filtered (query))
-    self->count_text = g_strdup_printf (ngettext ("%u of %" G_GINT64_FORMAT " household",
-                                                  "%u of %" G_GINT64_FORMAT " households", total),
-                                        n, total);
+    {
+      g_autofree char *all = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+
+      /* Translators: "12 of 1000 households": matches of the search and filters, of all */
+      self->count_text = g_strdup_printf (
+        ngettext ("%u of %s household", "%u of %s households", (gulong) total), n, all);
+    }
   else
     self->count_text = g_strdup_printf (ngettext ("%u household", "%u households", n), n);
   gtk_label_set_text (self->count_label, self->count_text);
@@ -183,8 +190,11 @@ update_state (BfHouseholdsPage *self)
 }
 
 static void
-on_model_loaded (BfHouseholdListModel *model, BfHouseholdsPage *self)
+on_model_loaded (BfHouseholdListModel *model, gboolean new_query, BfHouseholdsPage *self)
 {
+  /* A new search, filter or sort shows its first matches; a refresh keeps the place. */
+  if (new_query)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0.0);
   update_state (self);
 }
 
@@ -197,40 +207,52 @@ on_model_error (BfHouseholdListModel *model, GError *error, BfHouseholdsPage *se
 /* }}} */
 /* {{{ Columns and sorting */
 
+/* Cells are GtkInscriptions (new in GTK 4.8 for lists): sized by character counts instead of
+ * laying out their text, which keeps scrolling and re-sorting 100,000 rows cheap. */
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
   const ColumnSpec *spec = data;
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), spec->xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), spec->xalign);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 4);
   if (spec->xalign > 0.5)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+update_cell (BfHouseholdItem *item, GtkListItem *list_item)
+{
+  const ColumnSpec *spec = g_object_get_data (G_OBJECT (list_item), "column");
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)),
+                            bf_household_item_get_column_text (item, spec->sort));
 }
 
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  const ColumnSpec *spec = data;
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  GObject *item = gtk_list_item_get_item (list_item);
-  GBinding *binding;
+  BfHouseholdItem *item = gtk_list_item_get_item (list_item);
+  gulong handler;
 
-  binding = g_object_bind_property (item, spec->property, label, "label", G_BINDING_SYNC_CREATE);
-  g_object_set_data (G_OBJECT (label), "binding", binding);
+  g_object_set_data (G_OBJECT (list_item), "column", data);
+  update_cell (item, list_item);
+  handler = g_signal_connect (item, "changed", G_CALLBACK (update_cell), list_item);
+  g_object_set_data (G_OBJECT (list_item), "handler", GSIZE_TO_POINTER (handler));
 }
 
 static void
 unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  GBinding *binding = g_object_steal_data (G_OBJECT (label), "binding");
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (list_item), "handler"));
+  gpointer item = gtk_list_item_get_item (list_item);
 
-  if (binding != NULL)
-    g_binding_unbind (binding);
+  if (handler != 0 && item != NULL)
+    g_signal_handler_disconnect (item, handler);
 }
 
 /* GTK 4.8 does not tell which column a GtkColumnViewSorter sorts by (that API is 4.10). Every
@@ -281,7 +303,9 @@ build_columns (BfHouseholdsPage *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) spec);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) spec);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) spec);
-      column = gtk_column_view_column_new (_ (spec->title), factory);
+      column = gtk_column_view_column_new (
+        spec->context != NULL ? g_dpgettext2 (NULL, spec->context, spec->title) : _ (spec->title),
+        factory);
       sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, (gpointer) spec, NULL));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -688,17 +712,28 @@ undo_delete_activated (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+assign_helper_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
+
+  bf_helper_assign_selection (widget, self->store, GTK_SELECTION_MODEL (self->model));
+}
+
+static void
 delete_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
-  BfHouseholdItem *item;
+  g_autoptr (BfHouseholdItem) item = NULL;
   g_autoptr (GError) error = NULL;
+  gint64 position;
 
   if (self->store == NULL || bf_households_page_get_editing (self))
     return;
-  item = gtk_single_selection_get_selected_item (self->selection);
-  if (item == NULL)
+  position = bf_household_list_model_find (self->model,
+                                           bf_household_list_model_get_selected_id (self->model));
+  if (position < 0)
     return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), (guint) position);
   if (!bf_store_household_delete (self->store, bf_household_item_get_id (item), &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -731,7 +766,7 @@ on_search_activate (GtkSearchEntry *entry, BfHouseholdsPage *self)
 {
   if (self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     {
-      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->model), 0, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
     }
 }
@@ -811,7 +846,6 @@ bf_households_page_dispose (GObject *object)
   self->updating_filters = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), BF_TYPE_HOUSEHOLDS_PAGE);
   self->column_view = NULL;
-  g_clear_object (&self->selection);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
@@ -847,7 +881,6 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
   g_type_ensure (BF_TYPE_HOUSEHOLD_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangfu/Bangfu/bf-households-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, search_entry);
@@ -857,7 +890,6 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, editor);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "households.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "households.search", NULL, search_activated);
@@ -866,6 +898,8 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
                                    clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "households.undo-delete", "x",
                                    undo_delete_activated);
+  gtk_widget_class_install_action (widget_class, "households.assign-helper", NULL,
+                                   assign_helper_activated);
   gtk_widget_class_install_action (widget_class, "households.delete-selected", NULL,
                                    delete_selected_activated);
 }
@@ -876,6 +910,8 @@ bf_households_page_init (BfHouseholdsPage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin's own child: not bound, or disposing the template would unparent it twice. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   g_queue_init (&self->recovery_queue);
 
   build_columns (self);
@@ -921,7 +957,6 @@ bf_households_page_set_store (BfHouseholdsPage *self, BfStore *store)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_column_view_set_model (self->column_view, NULL);
-  g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_set_object (&self->store, store);
   bf_household_editor_set_store (self->editor, store);
@@ -936,10 +971,7 @@ bf_households_page_set_store (BfHouseholdsPage *self, BfStore *store)
       g_signal_connect (self->model, "loaded", G_CALLBACK (on_model_loaded), self);
       g_signal_connect (self->model, "error", G_CALLBACK (on_model_error), self);
       g_signal_connect (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->model));
     }
   self->updating_filters = TRUE;
   fill_village_filter (self);

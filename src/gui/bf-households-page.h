@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* The Households page: the register's households in a column view (search, filters, sorting,
  * all in SQL), and the household editor that opens from it. */
 #define BF_TYPE_HOUSEHOLDS_PAGE (bf_households_page_get_type ())
-G_DECLARE_FINAL_TYPE (BfHouseholdsPage, bf_households_page, BF, HOUSEHOLDS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (BfHouseholdsPage, bf_households_page, BF, HOUSEHOLDS_PAGE, AdwBin)
 
 GtkWidget *bf_households_page_new (void);
 

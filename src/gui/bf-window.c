@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-assessment-page.h"
+#include "bf-demo.h"
 #include "bf-households-page.h"
 #include "bf-ledgers-page.h"
 #include "bf-new-register-page.h"
@@ -331,6 +332,52 @@ open_path (BfWindow *self, const char *path)
   g_task_run_in_thread (task, open_thread);
 }
 
+/* Demo township */
+
+static void
+demo_created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BfWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = bf_demo_path ();
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-demo", TRUE);
+  adw_status_page_set_description (self->loading_status, NULL);
+  if (!bf_demo_create_finish (result, &error))
+    {
+      gtk_spinner_stop (self->loading_spinner);
+      show_register (self);
+      show_error_dialog (self, _ ("Could Not Create the Demo Township"), error->message);
+      return;
+    }
+  open_path (self, path);
+}
+
+static void
+try_demo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfWindow *self = BF_WINDOW (widget);
+  g_autofree char *path = bf_demo_path ();
+  g_autofree char *description = NULL;
+
+  /* Made once; afterwards the same demo opens (a new one would lose what was tried in it). */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      open_path (self, path);
+      return;
+    }
+  description = g_strdup_printf (
+    _ ("%d invented households with their members, surveys and history, in a register of their "
+       "own. Your registers are not touched."),
+    BF_DEMO_HOUSEHOLDS);
+  adw_status_page_set_title (self->loading_status, _ ("Creating a Demo Township…"));
+  adw_status_page_set_description (self->loading_status, description);
+  gtk_spinner_start (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_widget_action_set_enabled (widget, "win.try-demo", FALSE);
+  bf_demo_create_async (path, BF_DEMO_HOUSEHOLDS, NULL, demo_created_cb, g_object_ref (self));
+}
+
 void
 bf_window_open_file (BfWindow *self, GFile *file)
 {
@@ -532,6 +579,18 @@ periodic_backup_cb (gpointer data)
 }
 
 /* Navigation */
+
+/* From the assistance plans and supervision lists: the household in the Households page. */
+static void
+open_household_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfWindow *self = BF_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  bf_window_show_page (self, "households");
+  bf_households_page_open_household (self->households_page, g_variant_get_int64 (parameter));
+}
 
 static void
 show_page_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -780,8 +839,11 @@ bf_window_class_init (BfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-register", NULL, new_register_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-household", "x",
+                                   open_household_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL,
                                    toggle_sidebar_activated);

@@ -630,19 +630,19 @@ row_from_stmt (sqlite3_stmt *stmt)
   BfHouseholdRow *row = g_new0 (BfHouseholdRow, 1);
 
   row->id = sqlite3_column_int64 (stmt, 0);
-  row->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  row->number = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  row->head_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  row->village_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  row->group_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  row->uuid = _bf_column_dup (stmt, 1);
+  row->number = _bf_column_dup (stmt, 2);
+  row->head_name = _bf_column_dup (stmt, 3);
+  row->village_name = _bf_column_dup (stmt, 4);
+  row->group_name = _bf_column_dup (stmt, 5);
   row->member_count = sqlite3_column_int (stmt, 6);
-  row->attribute = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-  row->monitoring_type = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-  row->primary_cause = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
-  row->status = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  row->attribute = _bf_column_dup (stmt, 7);
+  row->monitoring_type = _bf_column_dup (stmt, 8);
+  row->primary_cause = _bf_column_dup (stmt, 9);
+  row->status = _bf_column_dup (stmt, 10);
   row->per_capita_fen =
     sqlite3_column_type (stmt, 11) == SQLITE_NULL ? G_MININT64 : sqlite3_column_int64 (stmt, 11);
-  row->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+  row->updated_at = _bf_column_dup (stmt, 12);
   return row;
 }
 
@@ -856,8 +856,10 @@ bf_store_household_search_ids (BfStore *self,
   text_match_init (&text, query->text);
   if (!choose_plan (self, query, &text, FALSE, &plan, &n_candidates, error))
     return NULL;
+  /* Every match is read: with filters, their index finds the matches and those are sorted;
+   * without, the sort order's index is walked. */
   query_init (&q, query, "SELECT h.id", &text, plan,
-              plan == PLAN_LOOKUP ? FILTER_INDEX_NONE : FILTER_INDEX_ONE);
+              plan != PLAN_LOOKUP && has_filters (query) ? FILTER_INDEX_ONE : FILTER_INDEX_NONE);
   dir = query->descending ? "DESC" : "ASC";
   g_string_append_printf (q.sql, " ORDER BY %s %s, h.id %s", q.key->expr, dir, dir);
   stmt = query_prepare (self, &q, error);

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
+#include "bf-store-exit-private.h"
 #include "bf-store-private.h"
 
 /* The records a workflow event may point to (workflow_events.ref_kind). */
@@ -334,6 +335,9 @@ _bf_store_transition (BfStore *self,
       g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_REFUSED, refusal->message);
       return FALSE;
     }
+  /* domain.md §7: only a household passing every exit check is assessed for exit, whoever asks. */
+  if (action == BF_ACTION_ASSESS_EXIT && !_bf_exit_require_checks (self, household_id, date, error))
+    return FALSE;
 
   /* Leaving a notice is justified by that notice unless the caller names another record. */
   ref_kind = facts->ref_kind;
