@@ -152,7 +152,9 @@ gboolean bf_store_audit_verify (BfStore *self, gint64 *n_checked, GError **error
  * could not run. */
 gboolean bf_store_check (BfStore *self, GPtrArray **problems, GError **error);
 
-/* Backups into "backups/" beside the register; returns the new file's path. */
+/* Backups into "backups/" beside the register (or @dir); returns the new file's path. Reads
+ * through a connection of its own, so it may run in a worker thread while the store goes on
+ * writing in the main thread; the copy holds every write committed before it began. */
 char *bf_store_backup (BfStore *self, const char *dir, GError **error);
 GPtrArray *bf_store_list_backups (const char *register_path,
                                   GError **error); /* of char* paths, newest first */
