@@ -24,12 +24,11 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs bangfu-cli in the C locale (English messages) with @env_db as $BANGFU_DB (NULL: unset). */
+/* Runs bangfu-cli with the environment @env. */
 static void
-run_argv (Run *run, const char *env_db, const char *const *args)
+run_env (Run *run, char **env, const char *const *args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) env = g_get_environ ();
   g_autoptr (GError) error = NULL;
   int wait_status = 0;
 
@@ -37,15 +36,24 @@ run_argv (Run *run, const char *env_db, const char *const *args)
   for (; *args != NULL; args++)
     g_ptr_array_add (argv, (char *) *args);
   g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  env = g_environ_unsetenv (env, "LANGUAGE");
-  env = env_db != NULL ? g_environ_setenv (env, "BANGFU_DB", env_db, TRUE)
-                       : g_environ_unsetenv (env, "BANGFU_DB");
   memset (run, 0, sizeof *run);
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
                 &wait_status, &error);
   g_assert_no_error (error);
   run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* Runs bangfu-cli in the C locale (English messages) with @env_db as $BANGFU_DB (NULL: unset). */
+static void
+run_argv (Run *run, const char *env_db, const char *const *args)
+{
+  g_auto (GStrv) env = g_get_environ ();
+
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  env = env_db != NULL ? g_environ_setenv (env, "BANGFU_DB", env_db, TRUE)
+                       : g_environ_unsetenv (env, "BANGFU_DB");
+  run_env (run, env, args);
 }
 
 #define RUN(run, ...) run_argv ((run), NULL, (const char *const[]){ __VA_ARGS__, NULL })
@@ -530,6 +538,25 @@ test_id_check (void)
   g_assert_true (g_str_has_prefix (lines[4], "11010519491231002X: valid"));
 }
 
+/* Chinese from LANGUAGE alone, on a machine whose locale is the bare C locale (no zh_CN locale
+ * generated, LANG=C): gettext ignores LANGUAGE there unless the program falls back to C.UTF-8. */
+static void
+test_id_check_chinese (void)
+{
+  g_auto (Run) run;
+  g_auto (GStrv) env = g_get_environ ();
+  const char *const args[] = { "id", "check", "123", NULL };
+
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_unsetenv (env, "LC_MESSAGES");
+  env = g_environ_unsetenv (env, "LC_CTYPE");
+  env = g_environ_setenv (env, "LANG", "C", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "zh_CN", TRUE);
+  run_env (&run, env, args);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "身份证号应为 18 位，此号码为 3 位。");
+}
+
 /* ---- audit ---- */
 
 static void
@@ -681,6 +708,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/list/filters", test_list_filters);
   g_test_add_func ("/cli/show", test_show);
   g_test_add_func ("/cli/id-check", test_id_check);
+  g_test_add_func ("/cli/id-check/chinese", test_id_check_chinese);
   g_test_add_func ("/cli/audit/tamper", test_audit_tamper);
   g_test_add_func ("/cli/backup-restore", test_backup_restore);
   g_test_add_func ("/cli/stats", test_stats);

@@ -223,6 +223,17 @@ make_notice (Fixture *f, guint kind, guint village, guint expected)
 }
 
 static void
+assert_timeline_has (BfLifecyclePanel *panel, const char *text)
+{
+  GPtrArray *timeline = bf_lifecycle_panel_get_timeline (panel);
+
+  for (guint i = 0; i < timeline->len; i++)
+    if (strstr (g_ptr_array_index (timeline, i), text) != NULL)
+      return;
+  g_error ("“%s” is not on the timeline", text);
+}
+
+static void
 test_walk (Fixture *f, gconstpointer data)
 {
   g_autofree char *head_id = bf_test_id_number ("19700315", 11);
@@ -232,8 +243,13 @@ test_walk (Fixture *f, gconstpointer data)
   g_autofree char *pdf = NULL;
   gint64 notice;
 
-  /* Verification through the panel's form. */
-  panel_step (panel, BF_ACTION_VERIFY, "王核查", "情况属实", NULL);
+  /* Verification through the panel's form: the verifier is named. */
+  panel_step (panel, BF_ACTION_VERIFY, NULL, "情况属实", NULL);
+  g_assert_nonnull (strstr (bf_lifecycle_panel_get_problem (panel), "verifier"));
+  assert_status (f, household, "surveyed");
+  type_into (bf_lifecycle_panel_get_entry (panel, "person"), "王核查");
+  gtk_widget_activate_action (GTK_WIDGET (panel), "lifecycle.apply", NULL);
+  bf_test_flush ();
   g_assert_null (bf_lifecycle_panel_get_problem (panel));
   assert_status (f, household, "verified");
 
@@ -285,6 +301,16 @@ test_walk (Fixture *f, gconstpointer data)
   events = bf_store_events_for (f->store, household, NULL);
   g_assert_cmpuint (events->len, ==, 6);
   g_assert_cmpuint (bf_lifecycle_panel_get_timeline (panel)->len, ==, 6);
+  /* Verification, review and approval are reviews, named on the timeline; the refused review
+   * left none. */
+  g_assert_cmpint (bf_test_query_int (f->store, "SELECT count(*) FROM reviews"), ==, 3);
+  g_assert_cmpint (bf_test_query_int (f->store, "SELECT count(*) FROM workflow_events WHERE "
+                                                "ref_kind = 'review'"),
+                   ==, 3);
+  assert_timeline_has (panel, "王核查");
+  assert_timeline_has (panel, "情况属实");
+  assert_timeline_has (panel, "乡审核员");
+  assert_timeline_has (panel, "县审批人");
   screenshot (GTK_WIDGET (panel), "lifecycle.png");
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.back", NULL);

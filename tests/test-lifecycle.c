@@ -514,6 +514,55 @@ test_translated (void)
   setlocale (LC_ALL, "C");
 }
 
+/* Which review a step decides: the forward step's own, and the one a reject or send back decides
+ * instead; none for the other steps. */
+static void
+test_review (void)
+{
+  gboolean exit = TRUE;
+
+  g_assert_cmpint (bf_lifecycle_review (BF_STATUS_SURVEYED, BF_ACTION_VERIFY, TRUE, &exit), ==,
+                   BF_REVIEW_VERIFICATION);
+  g_assert_false (exit);
+  g_assert_cmpint (bf_lifecycle_review (BF_STATUS_SURVEYED, BF_ACTION_REJECT, TRUE, &exit), ==,
+                   BF_REVIEW_VERIFICATION);
+  g_assert_cmpint (
+    bf_lifecycle_review (BF_STATUS_VILLAGE_NOTICE, BF_ACTION_TOWNSHIP_REVIEW, TRUE, &exit), ==,
+    BF_REVIEW_TOWNSHIP);
+  g_assert_cmpint (bf_lifecycle_review (BF_STATUS_VILLAGE_NOTICE, BF_ACTION_SEND_BACK, TRUE, &exit),
+                   ==, BF_REVIEW_TOWNSHIP);
+  g_assert_cmpint (
+    bf_lifecycle_review (BF_STATUS_TOWNSHIP_NOTICE, BF_ACTION_COUNTY_APPROVE, TRUE, &exit), ==,
+    BF_REVIEW_COUNTY);
+  g_assert_false (exit);
+  /* With the township notice off the county decides straight after the township's review. */
+  g_assert_cmpint (
+    bf_lifecycle_review (BF_STATUS_TOWNSHIP_REVIEWED, BF_ACTION_REJECT, FALSE, &exit), ==,
+    BF_REVIEW_COUNTY);
+  g_assert_cmpint (bf_lifecycle_review (BF_STATUS_TOWNSHIP_REVIEWED, BF_ACTION_REJECT, TRUE, &exit),
+                   ==, BF_REVIEW_NONE);
+  g_assert_cmpint (
+    bf_lifecycle_review (BF_STATUS_EXIT_ACCEPTED, BF_ACTION_APPROVE_EXIT, TRUE, &exit), ==,
+    BF_REVIEW_COUNTY);
+  g_assert_true (exit);
+  g_assert_cmpint (bf_lifecycle_review (BF_STATUS_EXIT_ACCEPTED, BF_ACTION_SEND_BACK, TRUE, &exit),
+                   ==, BF_REVIEW_COUNTY);
+  g_assert_true (exit);
+
+  /* Steps that decide no review, and steps that do not apply. */
+  g_assert_cmpint (bf_lifecycle_review (BF_STATUS_VERIFIED, BF_ACTION_APPRAISE, TRUE, &exit), ==,
+                   BF_REVIEW_NONE);
+  g_assert_false (exit);
+  g_assert_cmpint (bf_lifecycle_review (BF_STATUS_APPRAISED, BF_ACTION_REJECT, TRUE, NULL), ==,
+                   BF_REVIEW_NONE);
+  g_assert_cmpint (bf_lifecycle_review (BF_STATUS_EXIT_NOTICE, BF_ACTION_ACCEPT_EXIT, TRUE, NULL),
+                   ==, BF_REVIEW_NONE);
+  g_assert_cmpint (bf_lifecycle_review (BF_STATUS_REGISTERED, BF_ACTION_VERIFY, TRUE, NULL), ==,
+                   BF_REVIEW_NONE);
+  g_assert_cmpstr (bf_review_level_code (BF_REVIEW_TOWNSHIP), ==, "township");
+  g_assert_null (bf_review_level_code (BF_REVIEW_NONE));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -534,6 +583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lifecycle/previous", test_previous);
   g_test_add_func ("/lifecycle/codes", test_codes);
   g_test_add_func ("/lifecycle/translated", test_translated);
+  g_test_add_func ("/lifecycle/review", test_review);
 
   return g_test_run ();
 }

@@ -260,6 +260,101 @@ test_backup_names (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+typedef struct
+{
+  BfStore *store;
+  const char *dir;
+  char *path;
+  GError *error;
+  gint done;
+} BackupJob;
+
+static gpointer
+backup_thread (gpointer data)
+{
+  BackupJob *job = data;
+
+  job->path = bf_store_backup (job->store, job->dir, &job->error);
+  g_atomic_int_set (&job->done, 1);
+  return NULL;
+}
+
+static guint
+n_villages (BfStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) villages = bf_store_list_villages (store, &error);
+
+  g_assert_no_error (error);
+  return villages->len;
+}
+
+/* The window backs up in a worker thread while the caseworker goes on saving: the backup reads
+ * through a connection of its own, so both go on undisturbed, and the backup holds every write
+ * committed before it began and is sound. */
+static void
+test_backup_while_writing (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "w.bangfu", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "copies", NULL);
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "w.bangfu", 1);
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autoptr (GError) error = NULL;
+  guint written = 0;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("先有村%u", i);
+
+      g_assert_cmpint (bf_store_village_add (store, name, 1, &error), >, 0);
+    }
+  for (guint round = 0; round < 3; round++)
+    {
+      BackupJob job = { store, elsewhere, NULL, NULL, 0 };
+      guint before = n_villages (store), during = 0;
+      g_autoptr (GThread) thread = g_thread_new ("backup", backup_thread, &job);
+      g_autoptr (BfStore) copy = NULL;
+      g_autoptr (GPtrArray) problems = NULL;
+      guint in_copy;
+
+      /* Writes (one transaction each, with its audit entry) until the backup has finished. */
+      do
+        {
+          g_autofree char *name = g_strdup_printf ("备份时村%u", written++);
+
+          g_assert_cmpint (bf_store_village_add (store, name, 1, &error), >, 0);
+          g_assert_no_error (error);
+          during++;
+        }
+      while (!g_atomic_int_get (&job.done));
+      g_thread_join (g_steal_pointer (&thread));
+      g_assert_no_error (job.error);
+      g_assert_nonnull (job.path);
+      g_test_message ("round %u: %u writes while the backup ran", round, during);
+
+      copy = bf_store_open (job.path, BF_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      in_copy = n_villages (copy);
+      g_assert_cmpuint (in_copy, >=, before);
+      g_assert_cmpuint (in_copy, <=, before + during);
+      g_assert_true (bf_store_audit_verify (copy, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (bf_store_check (copy, &problems, &error));
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_true (bf_store_close (copy, NULL));
+      g_free (job.path);
+    }
+
+  /* A write after the last backup began: closing backs up again. */
+  g_assert_cmpint (bf_store_village_add (store, "最后村", 1, &error), >, 0);
+  g_assert_true (bf_store_close (store, &error));
+  g_assert_no_error (error);
+  backups = bf_store_list_backups (path, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -269,5 +364,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/backup/restore-over-damaged", test_restore_over_damaged);
   g_test_add_func ("/store/backup/rotation", test_rotation);
   g_test_add_func ("/store/backup/names", test_backup_names);
+  g_test_add_func ("/store/backup/while-writing", test_backup_while_writing);
   return g_test_run ();
 }

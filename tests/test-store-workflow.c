@@ -284,6 +284,114 @@ test_send_back (Fixture *f, gconstpointer data)
   assert_status (f, "appraised");
 }
 
+static gint64
+count_rows (Fixture *f, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+
+  return bf_test_query_int (f->store, sql);
+}
+
+/* The township's review, decided in the step: one reviews row and one event referring to it,
+ * written together or not at all. */
+static void
+test_review (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (BfReview) review = NULL;
+  g_autofree char *audit = NULL;
+  BfTransitionFacts facts = {
+    .event_date = "2026-02-07",
+    .reviewer = " 乡审核员 ",
+    .opinion = "同意纳入",
+  };
+  gint64 audit_entries;
+  BfEvent *event;
+
+  step (f, BF_ACTION_VERIFY, "2026-01-10");
+  step (f, BF_ACTION_APPRAISE, "2026-01-20");
+  step (f, BF_ACTION_POST_VILLAGE_NOTICE, "2026-02-01");
+  add_notice (f, "village_identification", "posted", "2026-02-01", "2026-02-07");
+
+  /* Refused (the notice runs until its end): neither a review nor an event. */
+  assert_refused (f, BF_ACTION_TOWNSHIP_REVIEW, &facts, BF_STORE_ERROR_REFUSED, "2026-02-07");
+  g_assert_cmpint (count_rows (f, "reviews"), ==, 0);
+
+  /* A reviewer for a step that decides no review, or a review with another record to refer to. */
+  facts.event_date = "2026-02-08";
+  assert_refused (f, BF_ACTION_POST_TOWNSHIP_NOTICE, &facts, BF_STORE_ERROR_REFUSED, "apply");
+  facts.ref_kind = "survey";
+  assert_refused (f, BF_ACTION_TOWNSHIP_REVIEW, &facts, BF_STORE_ERROR_INVALID, "review");
+  facts.ref_kind = NULL;
+  g_assert_cmpint (count_rows (f, "reviews"), ==, 0);
+
+  /* The event cannot be written: the review goes with it. */
+  bf_test_exec (f->store, "CREATE TEMP TRIGGER no_events BEFORE INSERT ON workflow_events "
+                          "BEGIN SELECT RAISE(ABORT, 'no events'); END");
+  assert_refused (f, BF_ACTION_TOWNSHIP_REVIEW, &facts, BF_STORE_ERROR_INVALID, "no events");
+  g_assert_cmpint (count_rows (f, "reviews"), ==, 0);
+  bf_test_exec (f->store, "DROP TRIGGER no_events");
+
+  audit_entries = count_rows (f, "audit_log");
+  g_assert_true (bf_store_household_transition (f->store, f->household, BF_ACTION_TOWNSHIP_REVIEW,
+                                                &facts, &error));
+  g_assert_no_error (error);
+  assert_status (f, "township_reviewed");
+  g_assert_cmpint (count_rows (f, "reviews"), ==, 1);
+  /* The household, the review, the event. */
+  g_assert_cmpint (count_rows (f, "audit_log"), ==, audit_entries + 3);
+  audit = bf_test_query_text (f->store, "SELECT changes FROM audit_log WHERE entity = 'reviews'");
+  g_assert_nonnull (strstr (audit, "乡审核员"));
+
+  events = bf_store_events_for (f->store, f->household, &error);
+  event = g_ptr_array_index (events, 0);
+  g_assert_cmpstr (event->action, ==, "township_review");
+  g_assert_cmpstr (event->ref_kind, ==, "review");
+  review = bf_store_review_get (f->store, event->ref_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (review->household_id, ==, f->household);
+  g_assert_cmpstr (review->level, ==, "township");
+  g_assert_cmpstr (review->purpose, ==, "identification");
+  g_assert_cmpstr (review->reviewer, ==, "乡审核员");
+  g_assert_cmpstr (review->decided_on, ==, "2026-02-08");
+  g_assert_cmpstr (review->decision, ==, "approve");
+  g_assert_cmpstr (review->opinion, ==, "同意纳入");
+  g_assert_null (review->document_number);
+  g_clear_pointer (&review, bf_review_free);
+
+  /* A step that decides no review cannot name a reviewer. */
+  facts = (BfTransitionFacts){ .event_date = "2026-02-09", .reviewer = "乡审核员" };
+  assert_refused (f, BF_ACTION_POST_TOWNSHIP_NOTICE, &facts, BF_STORE_ERROR_INVALID, "no reviewer");
+  g_assert_cmpint (count_rows (f, "reviews"), ==, 1);
+
+  /* The county, straight after the township with its notice off, does not include the household:
+   * its review says so, with the document. */
+  g_assert_true (bf_store_setting_set (f->store, BF_SETTING_TOWNSHIP_NOTICE, "0", &error));
+  facts = (BfTransitionFacts){ .event_date = "2026-02-10",
+                               .reviewer = "县审批人",
+                               .reason = "家庭成员有财政供养人员",
+                               .opinion = "比对发现家庭成员有财政供养人员",
+                               .document_number = "某县扶发〔2026〕4号" };
+  g_assert_true (
+    bf_store_household_transition (f->store, f->household, BF_ACTION_REJECT, &facts, &error));
+  g_assert_no_error (error);
+  assert_status (f, "rejected");
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = bf_store_events_for (f->store, f->household, &error);
+  event = g_ptr_array_index (events, 0);
+  g_assert_cmpstr (event->reason, ==, "家庭成员有财政供养人员");
+  review = bf_store_review_get (f->store, event->ref_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (review->level, ==, "county");
+  g_assert_cmpstr (review->decision, ==, "reject");
+  g_assert_cmpstr (review->opinion, ==, "比对发现家庭成员有财政供养人员");
+  g_assert_cmpstr (review->document_number, ==, "某县扶发〔2026〕4号");
+
+  g_assert_null (bf_store_review_get (f->store, 999, &error));
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -293,6 +401,8 @@ main (int argc, char **argv)
   g_test_add ("/store/workflow/refusals", Fixture, NULL, fixture_set_up, test_refusals,
               fixture_tear_down);
   g_test_add ("/store/workflow/notice-rules", Fixture, NULL, fixture_set_up, test_notice_rules,
+              fixture_tear_down);
+  g_test_add ("/store/workflow/review", Fixture, NULL, fixture_set_up, test_review,
               fixture_tear_down);
   g_test_add ("/store/workflow/send-back", Fixture, NULL, fixture_set_up, test_send_back,
               fixture_tear_down);

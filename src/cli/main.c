@@ -5,13 +5,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "bf-cli-exit.h"
 #include "bf-cli.h"
 #include "bf-codes.h"
+#include "bf-i18n.h"
 #include "bf-lifecycle.h"
 
 static char *opt_db;
@@ -265,16 +265,12 @@ print_usage (FILE *out)
 int
 main (int argc, char **argv)
 {
-  const char *localedir = g_getenv ("BANGFU_LOCALEDIR");
   g_autofree char *name = NULL;
   g_autofree char **args = NULL;
   const Command *partial = NULL;
   int first = 1, n_args, status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  bf_i18n_init ();
   g_set_prgname ("bangfu-cli");
 
   /* Options before the command: --db FILE, --help, --version. */

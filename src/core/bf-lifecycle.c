@@ -346,3 +346,64 @@ bf_lifecycle_apply (BfStatus from,
   *to = next;
   return TRUE;
 }
+
+static BfReviewLevel
+review_of (BfAction action, gboolean *exit)
+{
+  *exit = action == BF_ACTION_APPROVE_EXIT;
+  switch (action)
+    {
+      case BF_ACTION_VERIFY:
+        return BF_REVIEW_VERIFICATION;
+      case BF_ACTION_TOWNSHIP_REVIEW:
+        return BF_REVIEW_TOWNSHIP;
+      case BF_ACTION_COUNTY_APPROVE:
+      case BF_ACTION_APPROVE_EXIT:
+        return BF_REVIEW_COUNTY;
+      default:
+        return BF_REVIEW_NONE;
+    }
+}
+
+BfReviewLevel
+bf_lifecycle_review (BfStatus from,
+                     BfAction action,
+                     gboolean township_notice_enabled,
+                     gboolean *exit)
+{
+  static const BfAction decided[] = { BF_ACTION_VERIFY, BF_ACTION_TOWNSHIP_REVIEW,
+                                      BF_ACTION_COUNTY_APPROVE, BF_ACTION_APPROVE_EXIT };
+  gboolean ignored;
+
+  g_return_val_if_fail (from < BF_N_STATUSES && action < BF_N_ACTIONS, BF_REVIEW_NONE);
+
+  if (exit == NULL)
+    exit = &ignored;
+  *exit = FALSE;
+  if (!bf_lifecycle_action_applies (from, action, township_notice_enabled))
+    return BF_REVIEW_NONE;
+  if (action != BF_ACTION_REJECT && action != BF_ACTION_SEND_BACK)
+    return review_of (action, exit);
+  /* Not including or sending back decides the review the household is waiting for. */
+  for (gsize i = 0; i < G_N_ELEMENTS (decided); i++)
+    if (bf_lifecycle_action_applies (from, decided[i], township_notice_enabled))
+      return review_of (decided[i], exit);
+  return BF_REVIEW_NONE;
+}
+
+const char *
+bf_review_level_code (BfReviewLevel level)
+{
+  switch (level)
+    {
+      case BF_REVIEW_VERIFICATION:
+        return "verification";
+      case BF_REVIEW_TOWNSHIP:
+        return "township";
+      case BF_REVIEW_COUNTY:
+        return "county";
+      case BF_REVIEW_NONE:
+      default:
+        return NULL;
+    }
+}

@@ -98,4 +98,23 @@ bf_lifecycle_action_applies (BfStatus from, BfAction action, gboolean township_n
 gboolean
 bf_lifecycle_previous (BfStatus status, gboolean township_notice_enabled, BfStatus *previous);
 
+/* The review decisions of the paths (the reviews table's levels). */
+typedef enum
+{
+  BF_REVIEW_NONE,
+  BF_REVIEW_VERIFICATION, /* verification 入户核查 */
+  BF_REVIEW_TOWNSHIP,     /* township 乡镇审核 */
+  BF_REVIEW_COUNTY,       /* county 县级审批 */
+} BfReviewLevel;
+
+/* The review that taking @action from @from decides: verification, the township's review or the
+ * county's approval, of an identification or (@exit TRUE) of an exit; also when the decision is to
+ * reject the household or send it back instead. BF_REVIEW_NONE for every other step (the
+ * township's exit acceptance is an acceptance record, not a review). */
+BfReviewLevel bf_lifecycle_review (BfStatus from,
+                                   BfAction action,
+                                   gboolean township_notice_enabled,
+                                   gboolean *exit);
+const char *bf_review_level_code (BfReviewLevel level); /* "verification", "township", "county" */
+
 G_END_DECLS

@@ -68,6 +68,14 @@ has_decision (BfAction action)
          action == BF_ACTION_COUNTY_APPROVE;
 }
 
+/* Forms whose person decides a review (the store records it, with the decision and opinion). */
+static gboolean
+is_review (BfAction action)
+{
+  return action == BF_ACTION_VERIFY || action == BF_ACTION_TOWNSHIP_REVIEW ||
+         action == BF_ACTION_COUNTY_APPROVE || action == BF_ACTION_APPROVE_EXIT;
+}
+
 static gboolean
 has_document (BfAction action)
 {
@@ -162,6 +170,26 @@ record_text (BfLifecyclePanel *self, const BfEvent *event)
   return NULL;
 }
 
+/* "王核查: Confirmed · 情况属实" */
+static void
+append_review (GString *text, const BfReview *review)
+{
+  const char *decision;
+
+  if (g_strcmp0 (review->decision, "reject") == 0)
+    decision = _ ("Not included");
+  else if (g_strcmp0 (review->decision, "return") == 0)
+    decision = _ ("Sent back one step");
+  else if (g_strcmp0 (review->level, "verification") == 0)
+    decision = _ ("Confirmed");
+  else
+    decision = _ ("Approved");
+  g_string_append (text, " · ");
+  g_string_append_printf (text, _ ("%s: %s"), review->reviewer, decision);
+  if (review->opinion != NULL)
+    g_string_append_printf (text, " · %s", review->opinion);
+}
+
 static void
 add_timeline (BfLifecyclePanel *self, const char *status_code)
 {
@@ -175,20 +203,27 @@ add_timeline (BfLifecyclePanel *self, const char *status_code)
       g_autofree char *from = status_text (event->from_status);
       g_autofree char *to = status_text (event->to_status);
       g_autofree char *record = record_text (self, event);
+      g_autoptr (BfReview) review = NULL;
       g_autoptr (GString) subtitle = g_string_new (event->operator_name);
-      char *title = g_strdup_printf (
+      g_autofree char *title = g_strdup_printf (
         _ ("%s %s: %s → %s"), event->event_date,
         bf_action_from_code (event->action, &action) ? bf_action_label (action) : event->action,
         from, to);
 
-      if (event->reason != NULL)
+      if (g_strcmp0 (event->ref_kind, "review") == 0)
+        review = bf_store_review_get (self->store, event->ref_id, NULL);
+      /* A refusal's reason is usually the review's opinion: said once. */
+      if (event->reason != NULL &&
+          (review == NULL || g_strcmp0 (event->reason, review->opinion) != 0))
         g_string_append_printf (subtitle, " · %s", event->reason);
+      if (review != NULL)
+        append_review (subtitle, review);
       if (event->document_number != NULL)
         g_string_append_printf (subtitle, _ (" · document %s"), event->document_number);
       if (record != NULL)
         g_string_append_printf (subtitle, " · %s", record);
       add_action_row (self, title, subtitle->str);
-      g_ptr_array_add (self->timeline, title);
+      g_ptr_array_add (self->timeline, g_strdup_printf ("%s\n%s", title, subtitle->str));
     }
   if (events == NULL || events->len == 0)
     {
@@ -222,8 +257,13 @@ add_form (BfLifecyclePanel *self)
   today = bf_date_format (&date);
   add_action_row (self, bf_action_label (self->action), NULL);
   self->date = add_entry (self, _ ("Date (YYYY-MM-DD)"), today);
+  /* The county approves in its own name unless the caseworker names the approver. */
   if (has_person (self->action))
-    self->person = add_entry (self, person_title (self->action), NULL);
+    self->person =
+      add_entry (self, person_title (self->action),
+                 self->action == BF_ACTION_COUNTY_APPROVE || self->action == BF_ACTION_APPROVE_EXIT
+                   ? bf_store_get_county (self->store)
+                   : NULL);
   if (has_decision (self->action))
     {
       const char *choices[] = { self->action == BF_ACTION_VERIFY ? _ ("Confirmed") : _ ("Approved"),
@@ -363,6 +403,20 @@ text_of (AdwEntryRow *row)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+static const char *
+missing_person (BfAction action)
+{
+  switch (action)
+    {
+      case BF_ACTION_VERIFY:
+        return _ ("Give the verifier’s name.");
+      case BF_ACTION_TOWNSHIP_REVIEW:
+        return _ ("Give the reviewer’s name.");
+      default:
+        return _ ("Give the approver’s name.");
+    }
+}
+
 static void
 apply_activated (GtkWidget *widget, const char *name, GVariant *parameter)
 {
@@ -376,13 +430,25 @@ apply_activated (GtkWidget *widget, const char *name, GVariant *parameter)
   BfTransitionFacts facts = { 0 };
   BfAction action = self->action;
   guint decision = self->decision != NULL ? adw_combo_row_get_selected (self->decision) : 0;
+  const char *problem = NULL;
 
   /* A verification, review or approval that does not approve rejects or sends back. */
   if (decision == 1)
     action = BF_ACTION_REJECT;
   else if (decision == 2)
     action = BF_ACTION_SEND_BACK;
-  if (person != NULL)
+  if (is_review (self->action))
+    {
+      /* The store records who decided and their opinion as the step's review; not including or
+       * sending back also needs the opinion as the step's reason. */
+      facts.reviewer = person;
+      facts.opinion = opinion;
+      if (action == BF_ACTION_REJECT || action == BF_ACTION_SEND_BACK)
+        reason = g_strdup (opinion);
+      if (person == NULL)
+        problem = missing_person (self->action);
+    }
+  else if (person != NULL)
     reason = g_strdup_printf (_ ("%s: %s"), person,
                               opinion != NULL ? opinion : bf_action_label (self->action));
   else
@@ -391,10 +457,13 @@ apply_activated (GtkWidget *widget, const char *name, GVariant *parameter)
   facts.event_date = date;
   facts.reason = reason;
   facts.document_number = document;
-  if (!bf_store_household_transition (self->store, self->household_id, action, &facts, &error))
+  if (problem == NULL &&
+      !bf_store_household_transition (self->store, self->household_id, action, &facts, &error))
+    problem = error->message;
+  if (problem != NULL)
     {
       g_free (self->problem);
-      self->problem = g_strdup (error->message);
+      self->problem = g_strdup (problem);
       refresh (self);
       /* refresh() rebuilt the form empty: what was typed goes back. */
       if (self->date != NULL)

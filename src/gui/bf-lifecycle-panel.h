@@ -10,8 +10,10 @@ G_BEGIN_DECLS
 /* A household's lifecycle (domain.md §4): the timeline of its steps (state, date, operator, reason,
  * the record behind it) and the next steps the core's state machine allows, each with its form —
  * verification, township review, county approval with its document number, rejection and sending
- * back with a reason. Steps taken from a meeting or a notice are pointed there. A refused step
- * shows the lifecycle's reason ("The village notice ends on 2026-12-05.").
+ * back with a reason. Verification, review and approval are recorded as the store's reviews
+ * (who decided, the decision, the opinion), shown on the timeline. Steps taken from a meeting or a
+ * notice are pointed there. A refused step shows the lifecycle's reason ("The village notice ends
+ * on 2026-12-05.").
  *
  * Inside a BfHouseholdEditor it follows the editor's household by itself: the editor only puts it
  * on its page. */
@@ -36,7 +38,8 @@ GtkEditable *bf_lifecycle_panel_get_entry (BfLifecyclePanel *self, const char *f
 AdwComboRow *bf_lifecycle_panel_get_decision (BfLifecyclePanel *self);
 /* The refusal or error last shown, NULL after a success. */
 const char *bf_lifecycle_panel_get_problem (BfLifecyclePanel *self);
-/* The timeline as shown, oldest first ("2026-03-02 Verify: Surveyed → Verified"). */
+/* The timeline as shown, oldest first: each step's title and its details on a second line
+ * ("2026-03-02 Verify: Surveyed → Verified\n测试员 · 王核查: Confirmed · 情况属实"). */
 GPtrArray *bf_lifecycle_panel_get_timeline (BfLifecyclePanel *self);
 
 G_END_DECLS

@@ -474,6 +474,8 @@ new_register_cancelled_cb (BfWindow *self)
 
 /* Backup */
 
+/* bf_store_backup() reads through a connection of its own: the window may go on writing through
+ * the store meanwhile. */
 static void
 backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {

@@ -9,8 +9,20 @@
 
 /* The printed notice is a Chinese administrative form posted on village boards: its fixed wording
  * (column headings, footer) is the form's, whatever language the caseworker's desktop runs in, so
- * it does not go through gettext. */
-#define FONT_FAMILY "Noto Sans CJK SC"
+ * it does not go through gettext.
+ *
+ * The face is WenQuanYi Micro Hei (fonts-wqy-microhei), a Simplified Chinese sans with TrueType
+ * outlines. Noto Sans CJK SC, the desktop's face, has CFF outlines, and cairo 1.16's (Debian 12)
+ * CFF subsetter writes some of its glyphs into a PDF blank, depending on the other characters in
+ * the subset (it appears to lose the subroutines they call): 如 printed blank alone, on 7 of 100
+ * random 40-character sheets, and among the notice's wording and names. cairo's TrueType subsetter
+ * has no such step: every GB 2312 hanzi (6,763) and 100 random sheets printed with Micro Hei, each
+ * glyph with the ink cairo draws on screen, and pdffonts and pdftotext read the face and the text
+ * back. (Until then the sheet drew glyph outlines through a cairo user font, Type 3.) Micro Hei has
+ * no bold: fontconfig emboldens it and cairo then embeds the emboldened outlines as a font of its
+ * own (CairoFont-N-N), which is sound. Noto Sans CJK SC stays as the fallback where Micro Hei is
+ * not installed. */
+#define FONT_FAMILY "WenQuanYi Micro Hei, Noto Sans CJK SC"
 
 #define TITLE_SIZE  18.0
 #define TEXT_SIZE   11.5
@@ -72,9 +84,8 @@ struct _BfNoticePages
   PangoLayout *cell; /* reused for every cell */
   double header_height;
   double *row_height;
-  GArray *blocks;            /* Block */
-  GArray *page_start;        /* guint: first block of each page, plus the end */
-  GHashTable *outline_faces; /* real cairo_font_face_t -> user font face drawing its outlines */
+  GArray *blocks;     /* Block */
+  GArray *page_start; /* guint: first block of each page, plus the end */
 };
 
 BfNoticeRow *
@@ -132,8 +143,6 @@ bf_notice_pages_new (const BfNoticeSheet *sheet, double width, double height)
   pages->height = height;
   pages->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   pages->page_start = g_array_new (FALSE, FALSE, sizeof (guint));
-  pages->outline_faces = g_hash_table_new_full (
-    NULL, NULL, (GDestroyNotify) cairo_font_face_destroy, (GDestroyNotify) cairo_font_face_destroy);
 
   for (Col c = 0; c < N_COLS; c++)
     {
@@ -156,7 +165,6 @@ bf_notice_pages_free (BfNoticePages *pages)
   g_free (pages->row_height);
   g_array_unref (pages->blocks);
   g_array_unref (pages->page_start);
-  g_hash_table_unref (pages->outline_faces);
   g_free (pages);
 }
 
@@ -204,181 +212,15 @@ new_context (cairo_t *cr)
   return context;
 }
 
-/* cairo 1.16 (Debian 12) writes some Noto Sans CJK glyphs into a PDF's font subset without the
- * subroutines they call — its CFF subsetter loses count of the hints declared in subroutines it has
- * already visited — and those characters print blank (如 is one; which ones depends on the other
- * characters on the sheet). So text is drawn through a cairo user font whose glyphs are the
- * outlines of the font Pango chose (Noto Sans CJK SC, Simplified forms): PDF stores each glyph
- * once, in a Type 3 font, with the text it stands for, so the sheet stays searchable and copyable.
- */
-
-#define OUTLINE_SIZE 1000.0 /* the real font's size inside the user font: FreeType's precision */
-
-static const cairo_user_data_key_t outline_key;
-
-static cairo_status_t
-outline_init (cairo_scaled_font_t *scaled_font, cairo_t *cr, cairo_font_extents_t *extents)
-{
-  cairo_scaled_font_t *real =
-    cairo_font_face_get_user_data (cairo_scaled_font_get_font_face (scaled_font), &outline_key);
-
-  cairo_scaled_font_extents (real, extents);
-  extents->ascent /= OUTLINE_SIZE;
-  extents->descent /= OUTLINE_SIZE;
-  extents->height /= OUTLINE_SIZE;
-  extents->max_x_advance /= OUTLINE_SIZE;
-  extents->max_y_advance /= OUTLINE_SIZE;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_status_t
-outline_render (cairo_scaled_font_t *scaled_font,
-                unsigned long index,
-                cairo_t *cr,
-                cairo_text_extents_t *extents)
-{
-  cairo_scaled_font_t *real =
-    cairo_font_face_get_user_data (cairo_scaled_font_get_font_face (scaled_font), &outline_key);
-  cairo_glyph_t glyph = { index, 0, 0 };
-
-  cairo_scaled_font_glyph_extents (real, &glyph, 1, extents);
-  extents->x_bearing /= OUTLINE_SIZE;
-  extents->y_bearing /= OUTLINE_SIZE;
-  extents->width /= OUTLINE_SIZE;
-  extents->height /= OUTLINE_SIZE;
-  extents->x_advance /= OUTLINE_SIZE;
-  extents->y_advance /= OUTLINE_SIZE;
-  cairo_scale (cr, 1.0 / OUTLINE_SIZE, 1.0 / OUTLINE_SIZE);
-  cairo_set_scaled_font (cr, real);
-  cairo_glyph_path (cr, &glyph, 1);
-  cairo_fill (cr);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The user font drawing the outlines of @real_face, made once per face. */
-static cairo_font_face_t *
-outline_face (BfNoticePages *pages, cairo_font_face_t *real_face)
-{
-  cairo_font_face_t *face = g_hash_table_lookup (pages->outline_faces, real_face);
-  cairo_font_options_t *options;
-  cairo_matrix_t size, identity;
-  cairo_scaled_font_t *real;
-
-  if (face != NULL)
-    return face;
-  cairo_matrix_init_scale (&size, OUTLINE_SIZE, OUTLINE_SIZE);
-  cairo_matrix_init_identity (&identity);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  real = cairo_scaled_font_create (real_face, &size, &identity, options);
-  cairo_font_options_destroy (options);
-
-  face = cairo_user_font_face_create ();
-  cairo_user_font_face_set_init_func (face, outline_init);
-  cairo_user_font_face_set_render_glyph_func (face, outline_render);
-  cairo_font_face_set_user_data (face, &outline_key, real,
-                                 (cairo_destroy_func_t) cairo_scaled_font_destroy);
-  g_hash_table_insert (pages->outline_faces, cairo_font_face_reference (real_face), face);
-  return face;
-}
-
-/* Draws one run of glyphs with its text, so that the Type 3 glyphs map back to the characters. */
+/* Draws @line, or @layout, with its origin (top left of the layout, or the line's baseline start)
+ * at the current point. */
 static void
-show_run_outlines (BfNoticePages *pages,
-                   cairo_t *cr,
-                   PangoGlyphItem *run,
-                   const char *text,
-                   double x,
-                   double y)
+show_text (cairo_t *cr, PangoLayout *layout, PangoLayoutLine *line)
 {
-  PangoGlyphString *string = run->glyphs;
-  cairo_scaled_font_t *real =
-    pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
-  g_autofree cairo_glyph_t *glyphs = g_new (cairo_glyph_t, MAX (string->num_glyphs, 1));
-  g_autofree cairo_text_cluster_t *clusters =
-    g_new (cairo_text_cluster_t, MAX (string->num_glyphs, 1));
-  const char *utf8 = text + run->item->offset;
-  cairo_matrix_t matrix;
-  int n_glyphs = 0, n_clusters = 0, advance = 0;
-
-  if (real == NULL || cairo_scaled_font_status (real) != CAIRO_STATUS_SUCCESS)
-    return;
-  for (int i = 0; i < string->num_glyphs;)
-    {
-      int start = string->log_clusters[i];
-      int end = run->item->length;
-      cairo_text_cluster_t *cluster = &clusters[n_clusters++];
-
-      cluster->num_glyphs = 0;
-      for (; i < string->num_glyphs && string->log_clusters[i] == start; i++)
-        {
-          PangoGlyphInfo *info = &string->glyphs[i];
-
-          if (!(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) && info->glyph != PANGO_GLYPH_EMPTY)
-            {
-              glyphs[n_glyphs].index = info->glyph;
-              glyphs[n_glyphs].x = x + (double) (advance + info->geometry.x_offset) / PANGO_SCALE;
-              glyphs[n_glyphs].y = y + (double) info->geometry.y_offset / PANGO_SCALE;
-              n_glyphs++;
-              cluster->num_glyphs++;
-            }
-          advance += info->geometry.width;
-        }
-      if (i < string->num_glyphs)
-        end = string->log_clusters[i];
-      cluster->num_bytes = end - start;
-    }
-
-  cairo_save (cr);
-  cairo_set_font_face (cr, outline_face (pages, cairo_scaled_font_get_font_face (real)));
-  cairo_scaled_font_get_font_matrix (real, &matrix);
-  cairo_set_font_matrix (cr, &matrix);
-  cairo_show_text_glyphs (cr, utf8, run->item->length, glyphs, n_glyphs, clusters, n_clusters, 0);
-  cairo_restore (cr);
-}
-
-static void
-show_line_outlines (BfNoticePages *pages, cairo_t *cr, PangoLayoutLine *line, double x, double y)
-{
-  const char *text = pango_layout_get_text (line->layout);
-
-  for (GSList *l = line->runs; l != NULL; l = l->next)
-    {
-      PangoGlyphItem *run = l->data;
-
-      show_run_outlines (pages, cr, run, text, x, y);
-      x += (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
-    }
-}
-
-/* Draws @line, or every line of @layout, with its origin (top left of the layout, or the line's
- * baseline start) at the current point. */
-static void
-show_text (BfNoticePages *pages, cairo_t *cr, PangoLayout *layout, PangoLayoutLine *line)
-{
-  double x, y;
-
-  cairo_get_current_point (cr, &x, &y);
   if (line != NULL)
-    show_line_outlines (pages, cr, line, x, y);
+    pango_cairo_show_layout_line (cr, line);
   else
-    {
-      PangoLayoutIter *iter = pango_layout_get_iter (layout);
-
-      do
-        {
-          PangoLayoutLine *each = pango_layout_iter_get_line_readonly (iter);
-          PangoRectangle logical, own;
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          pango_layout_line_get_extents (each, NULL, &own);
-          show_line_outlines (pages, cr, each, x + (double) (logical.x - own.x) / PANGO_SCALE,
-                              y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
-    }
+    pango_cairo_show_layout (cr, layout);
   cairo_new_path (cr);
 }
 
@@ -671,7 +513,7 @@ draw_row (BfNoticePages *pages, cairo_t *cr, guint row_nr, double y, double heig
       cairo_rectangle (cr, x, y, w, height);
       cairo_clip (cr);
       cairo_move_to (cr, x + CELL_PAD, y + MAX (CELL_PAD, (height - text_height) / 2));
-      show_text (pages, cr, pages->cell, NULL);
+      show_text (cr, pages->cell, NULL);
       cairo_restore (cr);
       cairo_rectangle (cr, x, y, w, height);
       cairo_stroke (cr);
@@ -704,7 +546,7 @@ bf_notice_pages_draw (BfNoticePages *pages, cairo_t *cr, guint page_nr)
         {
           case BLOCK_TITLE:
             cairo_move_to (cr, 0, block->y);
-            show_text (pages, cr, pages->title, NULL);
+            show_text (cr, pages->title, NULL);
             break;
           case BLOCK_TEXT_LINE:
             {
@@ -724,7 +566,7 @@ bf_notice_pages_draw (BfNoticePages *pages, cairo_t *cr, guint page_nr)
               cairo_move_to (cr, (double) (logical.x - line_logical.x) / PANGO_SCALE,
                              block->y + (double) (pango_layout_iter_get_baseline (iter) - first_y) /
                                           PANGO_SCALE);
-              show_text (pages, cr, NULL, line);
+              show_text (cr, NULL, line);
               pango_layout_iter_free (iter);
             }
             break;
@@ -741,7 +583,7 @@ bf_notice_pages_draw (BfNoticePages *pages, cairo_t *cr, guint page_nr)
               g_autoptr (PangoLayout) signature = signature_layout (pages);
 
               cairo_move_to (cr, 0, block->y);
-              show_text (pages, cr, signature, NULL);
+              show_text (cr, signature, NULL);
             }
             break;
           default:
@@ -751,7 +593,7 @@ bf_notice_pages_draw (BfNoticePages *pages, cairo_t *cr, guint page_nr)
 
   footer = footer_layout (pages, page_nr, n_pages);
   cairo_move_to (cr, 0, pages->height - layout_height (footer));
-  show_text (pages, cr, footer, NULL);
+  show_text (cr, footer, NULL);
   cairo_restore (cr);
 }
 

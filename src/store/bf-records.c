@@ -327,6 +327,22 @@ bf_event_free (BfEvent *event)
 }
 
 void
+bf_review_free (BfReview *review)
+{
+  if (review == NULL)
+    return;
+  g_free (review->uuid);
+  g_free (review->level);
+  g_free (review->purpose);
+  g_free (review->reviewer);
+  g_free (review->decided_on);
+  g_free (review->decision);
+  g_free (review->opinion);
+  g_free (review->document_number);
+  g_free (review);
+}
+
+void
 bf_draft_free (BfDraft *draft)
 {
   if (draft == NULL)

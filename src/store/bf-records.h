@@ -208,6 +208,21 @@ typedef struct
   char *document_number;
 } BfEvent;
 
+/* A review decision (reviews): 入户核查, 乡镇审核 or 县级审批 of an identification or an exit. */
+typedef struct
+{
+  gint64 id;
+  char *uuid;
+  gint64 household_id;
+  char *level;    /* verification, township, county */
+  char *purpose;  /* identification, exit */
+  char *reviewer; /* the verifier, reviewer or approver */
+  char *decided_on;
+  char *decision; /* approve, reject, return */
+  char *opinion;
+  char *document_number;
+} BfReview;
+
 typedef struct
 {
   char *form;
@@ -236,6 +251,7 @@ BfHouseholdCursor *bf_household_cursor_copy (const BfHouseholdCursor *cursor);
 void bf_household_page_free (BfHouseholdPage *page);
 void bf_audit_entry_free (BfAuditEntry *entry);
 void bf_event_free (BfEvent *event);
+void bf_review_free (BfReview *review);
 void bf_draft_free (BfDraft *draft);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfGroup, bf_group_free)
@@ -248,6 +264,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfHouseholdCursor, bf_household_cursor_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfHouseholdPage, bf_household_page_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfAuditEntry, bf_audit_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfEvent, bf_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfReview, bf_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfDraft, bf_draft_free)
 
 G_END_DECLS

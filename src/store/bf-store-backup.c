@@ -163,36 +163,40 @@ _bf_store_rotate_backups (const char *dir, const char *stem)
         }
       if (i < KEEP_NEWEST || (newest_of_day && days <= KEEP_DAYS))
         continue;
-      if (g_unlink (file->path) != 0)
+      /* Another backup rotating at the same time may have removed it already. */
+      if (g_unlink (file->path) != 0 && errno != ENOENT)
         g_warning ("Cannot remove the old backup %s: %s", file->path, g_strerror (errno));
     }
 }
 
 static gint64
-current_user_version (BfStore *self)
+user_version (sqlite3 *db)
 {
-  g_autoptr (BfCachedStmt) stmt = _bf_store_prepare (self, "PRAGMA user_version", NULL);
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
 }
 
+/* A consistent copy of the last committed state, whatever @db's register is being written. */
 static gboolean
-vacuum_into (BfStore *self, const char *target, GError **error)
+vacuum_into (sqlite3 *db, const char *target, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  /* Not cached: VACUUM statements are rare and hold no reusable plan. */
-  rc = sqlite3_prepare_v2 (_bf_store_db (self), "VACUUM INTO ?", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
     }
   if (rc != SQLITE_DONE)
-    _bf_store_set_sqlite_error (self, error, _ ("Cannot write the backup"));
+    _bf_set_sqlite_error (db, error, _ ("Cannot write the backup"));
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
 }
@@ -229,21 +233,63 @@ publish_backup (const char *dir,
   return NULL;
 }
 
+/* The copy of @path in a new partial file in @target_dir, checked; NULL with @error set (nothing
+ * left behind). Reads through a connection of its own. */
+static char *
+write_partial (const char *path,
+               const char *target_dir,
+               const char *stem,
+               const char *stamp,
+               GError **error)
+{
+  g_autofree char *partial =
+    g_strdup_printf ("%s/%s-%s.partial-%08x", target_dir, stem, stamp, g_random_int ());
+  g_autoptr (GError) local_error = NULL;
+  sqlite3 *db = _bf_open_reader (path, error);
+  gint64 version;
+  guint copied = 0;
+  gboolean ok;
+
+  if (db == NULL)
+    return NULL;
+  version = user_version (db);
+  ok = vacuum_into (db, partial, error);
+  sqlite3_close (db);
+  if (!ok)
+    {
+      g_unlink (partial);
+      return NULL;
+    }
+  _bf_fsync_path (partial, FALSE);
+
+  /* A backup is only a backup once it has been read back. */
+  if (!_bf_store_inspect (partial, &copied, &local_error) || (gint64) copied != version)
+    {
+      g_unlink (partial);
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
+                   _ ("The backup failed its check and was removed: %s"),
+                   local_error != NULL ? local_error->message : _ ("wrong register version"));
+      return NULL;
+    }
+  return g_steal_pointer (&partial);
+}
+
+/* Safe in a worker thread while the store writes in the main thread: the copy is read through a
+ * connection of its own (the store's connection, statement cache and transaction belong to the
+ * main thread), and the store itself is only asked for its path and its change serial. */
 char *
 bf_store_backup (BfStore *self, const char *dir, GError **error)
 {
   const char *path;
   g_autofree char *target_dir = NULL;
   g_autofree char *stem = NULL;
-  g_autofree char *stamp = NULL;
   g_autofree char *partial = NULL;
   g_autofree char *published = NULL;
+  g_autofree char *stamp = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr (GError) local_error = NULL;
-  guint version = 0;
+  int serial;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
-  g_return_val_if_fail (_bf_store_db (self) != NULL, NULL);
 
   path = bf_store_get_path (self);
   target_dir = dir != NULL ? g_strdup (dir) : default_backup_dir (path);
@@ -258,32 +304,18 @@ bf_store_backup (BfStore *self, const char *dir, GError **error)
       return NULL;
     }
 
+  /* Taken before the copy starts reading: every change it counts is in the copy. */
+  serial = _bf_store_change_serial (self);
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  partial = g_strdup_printf ("%s/%s-%s.partial-%08x", target_dir, stem, stamp, g_random_int ());
-  if (!vacuum_into (self, partial, error))
-    {
-      g_unlink (partial);
-      return NULL;
-    }
-  _bf_fsync_path (partial, FALSE);
-
-  /* A backup is only a backup once it has been read back. */
-  if (!_bf_store_inspect (partial, &version, &local_error) ||
-      (gint64) version != current_user_version (self))
-    {
-      g_unlink (partial);
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
-                   _ ("The backup failed its check and was removed: %s"),
-                   local_error != NULL ? local_error->message : _ ("wrong register version"));
-      return NULL;
-    }
-
+  partial = write_partial (path, target_dir, stem, stamp, error);
+  if (partial == NULL)
+    return NULL;
   published = publish_backup (target_dir, stem, stamp, partial, error);
   g_unlink (partial);
   if (published == NULL)
     return NULL;
   _bf_fsync_path (target_dir, TRUE);
-  _bf_store_backed_up (self);
+  _bf_store_backed_up (self, serial);
   _bf_store_rotate_backups (target_dir, stem);
   return g_steal_pointer (&published);
 }

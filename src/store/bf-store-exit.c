@@ -788,48 +788,6 @@ bf_store_exit_acceptance_set_reported (BfStore *self,
                            error);
 }
 
-static gint64
-insert_county_review (BfStore *self,
-                      gint64 household_id,
-                      const char *decided_on,
-                      const char *document_number,
-                      GError **error)
-{
-  g_autoptr (BfCachedStmt) stmt = NULL;
-  g_autofree char *uuid = _bf_uuid_new ();
-  g_autofree char *now = _bf_now_iso ();
-  const char *county = bf_store_get_county (self);
-  JsonObject *changes;
-  gint64 id;
-
-  stmt = _bf_store_prepare (self,
-                            "INSERT INTO reviews (uuid, household_id, level, purpose, reviewer, "
-                            "decided_on, decision, document_number, created_at, updated_at) "
-                            "VALUES (?1, ?2, 'county', 'exit', ?3, ?4, 'approve', ?5, ?6, ?6)",
-                            error);
-  if (stmt == NULL)
-    return 0;
-  _bf_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, household_id);
-  _bf_bind_text (stmt, 3, !_bf_is_blank (county) ? county : bf_store_get_operator (self));
-  _bf_bind_text (stmt, 4, decided_on);
-  _bf_bind_text (stmt, 5, document_number);
-  _bf_bind_text (stmt, 6, now);
-  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the approval"), error))
-    return 0;
-  id = sqlite3_last_insert_rowid (_bf_store_db (self));
-  changes = json_object_new ();
-  _bf_changes_add_int (changes, "household_id", 0, household_id);
-  _bf_changes_add (changes, "level", NULL, "county");
-  _bf_changes_add (changes, "purpose", NULL, "exit");
-  _bf_changes_add (changes, "decision", NULL, "approve");
-  _bf_changes_add (changes, "decided_on", NULL, decided_on);
-  _bf_changes_add (changes, "document_number", NULL, document_number);
-  if (!_bf_store_audit (self, "create", "reviews", uuid, changes, error))
-    return 0;
-  return id;
-}
-
 /* The accepted acceptance must have gone to the county before the county decides. */
 static gboolean
 require_reported (BfStore *self, gint64 household_id, const char *approved_on, GError **error)
@@ -870,7 +828,7 @@ bf_store_exit_approve (BfStore *self,
   g_autofree char *day = NULL;
   g_autofree char *document = NULL;
   BfTransitionFacts facts = { 0 };
-  gint64 review_id;
+  const char *county = bf_store_get_county (self);
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
@@ -889,13 +847,10 @@ bf_store_exit_approve (BfStore *self,
                        _ ("Only a household whose exit was accepted can be approved."), error) ||
       !require_reported (self, household_id, day, error))
     goto fail;
-  review_id = insert_county_review (self, household_id, day, document, error);
-  if (review_id == 0)
-    goto fail;
+  /* The county decides; the transition records its review. */
   facts.event_date = day;
   facts.document_number = document;
-  facts.ref_kind = "review";
-  facts.ref_id = review_id;
+  facts.reviewer = !_bf_is_blank (county) ? county : bf_store_get_operator (self);
   if (!_bf_store_transition (self, household_id, BF_ACTION_APPROVE_EXIT, &facts, error) ||
       _bf_adjustment_insert (self, household_id, "exit", NULL, day,
                              _ ("Exit approved by the county."), _ ("County approval"), document,

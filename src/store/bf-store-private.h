@@ -39,6 +39,7 @@ gboolean _bf_store_audit (BfStore *self,
 
 /* Sets @error from the connection's last error, with @what saying what was being done. */
 void _bf_store_set_sqlite_error (BfStore *self, GError **error, const char *what);
+void _bf_set_sqlite_error (sqlite3 *db, GError **error, const char *what);
 
 /* Adds "field": [before, after] to an audit change set (NULL before/after: JSON null). */
 void
@@ -66,8 +67,14 @@ int _bf_lock_acquire (const char *register_path,
                       gboolean read_only,
                       GError **error);
 void _bf_lock_release (const char *lock_path, int fd);
-/* Nothing changed since the backup just made. */
-void _bf_store_backed_up (BfStore *self);
+/* Backups may run in a worker thread: they take the change serial before they read and, once
+ * verified, mark it backed up; both only touch atomics. bf_store_close() backs up when the serial
+ * has moved since. */
+int _bf_store_change_serial (BfStore *self);
+void _bf_store_backed_up (BfStore *self, int serial);
+/* A read-only connection of its own to the register at @path, configured like the store's, for
+ * work that must not share the store's connection (a backup in a worker thread). */
+sqlite3 *_bf_open_reader (const char *path, GError **error);
 gboolean _bf_fsync_path (const char *path, gboolean directory);
 void _bf_fsync_parent (const char *path);
 

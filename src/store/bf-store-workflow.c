@@ -165,7 +165,101 @@ validate_facts (const BfTransitionFacts *facts, GDate *event_date, GError **erro
                    _ ("“%s” is not a kind of record a step can refer to."), facts->ref_kind);
       return FALSE;
     }
+  if (facts->ref_kind != NULL && !_bf_is_blank (facts->reviewer))
+    {
+      g_set_error_literal (
+        error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+        _ ("A step with a review refers to that review, not to another record."));
+      return FALSE;
+    }
   return TRUE;
+}
+
+static const char *
+review_decision (BfAction action)
+{
+  switch (action)
+    {
+      case BF_ACTION_REJECT:
+        return "reject";
+      case BF_ACTION_SEND_BACK:
+        return "return";
+      default:
+        return "approve";
+    }
+}
+
+/* The reviews row of a step that decides a review; returns its id or 0. */
+static gint64
+insert_review (BfStore *self,
+               gint64 household_id,
+               BfStatus from,
+               BfAction action,
+               gboolean township_notice_enabled,
+               const char *date,
+               const BfTransitionFacts *facts,
+               GError **error)
+{
+  g_autoptr (BfCachedStmt) stmt = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *reviewer = g_strstrip (g_strdup (facts->reviewer));
+  const char *opinion = !_bf_is_blank (facts->opinion) ? facts->opinion : NULL;
+  const char *document = !_bf_is_blank (facts->document_number) ? facts->document_number : NULL;
+  gboolean exit;
+  BfReviewLevel level = bf_lifecycle_review (from, action, township_notice_enabled, &exit);
+  const char *purpose = exit ? "exit" : "identification";
+  JsonObject *changes;
+  gint64 id;
+
+  if (level == BF_REVIEW_NONE)
+    {
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                   _ ("“%s” decides no review here: no reviewer can be recorded for it."),
+                   bf_action_label (action));
+      return 0;
+    }
+  stmt = _bf_store_prepare (self,
+                            "INSERT INTO reviews (uuid, household_id, level, purpose, reviewer, "
+                            "decided_on, decision, opinion, document_number, created_at, "
+                            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  uuid = _bf_uuid_new ();
+  now = _bf_now_iso ();
+  _bf_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, household_id);
+  _bf_bind_text (stmt, 3, bf_review_level_code (level));
+  _bf_bind_text (stmt, 4, purpose);
+  _bf_bind_text (stmt, 5, reviewer);
+  _bf_bind_text (stmt, 6, date);
+  _bf_bind_text (stmt, 7, review_decision (action));
+  _bf_bind_text (stmt, 8, opinion);
+  _bf_bind_text (stmt, 9, document);
+  _bf_bind_text (stmt, 10, now);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Cannot record the review"));
+      return 0;
+    }
+  /* Before the audit entry's insert replaces it. */
+  id = sqlite3_last_insert_rowid (_bf_store_db (self));
+
+  changes = json_object_new ();
+  _bf_changes_add_int (changes, "household_id", 0, household_id);
+  _bf_changes_add (changes, "level", NULL, bf_review_level_code (level));
+  _bf_changes_add (changes, "purpose", NULL, purpose);
+  _bf_changes_add (changes, "reviewer", NULL, reviewer);
+  _bf_changes_add (changes, "decided_on", NULL, date);
+  _bf_changes_add (changes, "decision", NULL, review_decision (action));
+  if (opinion != NULL)
+    _bf_changes_add (changes, "opinion", NULL, opinion);
+  if (document != NULL)
+    _bf_changes_add (changes, "document_number", NULL, document);
+  if (!_bf_store_audit (self, "create", "reviews", uuid, changes, error))
+    return 0;
+  return id;
 }
 
 static gint64
@@ -339,10 +433,19 @@ _bf_store_transition (BfStore *self,
   if (action == BF_ACTION_ASSESS_EXIT && !_bf_exit_require_checks (self, household_id, date, error))
     return FALSE;
 
-  /* Leaving a notice is justified by that notice unless the caller names another record. */
+  /* A review decision is justified by its review; leaving a notice otherwise by that notice,
+   * unless the caller names another record. */
   ref_kind = facts->ref_kind;
   ref_id = facts->ref_id;
-  if (ref_kind == NULL && kind != NULL && notice_id != 0)
+  if (!_bf_is_blank (facts->reviewer))
+    {
+      ref_kind = "review";
+      ref_id = insert_review (self, household_id, from, action, ctx.township_notice_enabled, date,
+                              facts, error);
+      if (ref_id == 0)
+        return FALSE;
+    }
+  else if (ref_kind == NULL && kind != NULL && notice_id != 0)
     {
       ref_kind = "notice";
       ref_id = notice_id;
@@ -419,4 +522,47 @@ bf_store_events_for (BfStore *self, gint64 household_id, GError **error)
       return NULL;
     }
   return g_steal_pointer (&events);
+}
+
+BfReview *
+bf_store_review_get (BfStore *self, gint64 id, GError **error)
+{
+  g_autoptr (BfCachedStmt) stmt = NULL;
+  BfReview *review;
+  int rc;
+
+  g_return_val_if_fail (BF_IS_STORE (self), NULL);
+
+  stmt = _bf_store_prepare (self,
+                            "SELECT id, uuid, household_id, level, purpose, reviewer, decided_on, "
+                            "decision, opinion, document_number FROM reviews WHERE id = ? AND "
+                            "deleted_at IS NULL",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
+                   _ ("The review does not exist or was deleted."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Cannot read the review"));
+      return NULL;
+    }
+  review = g_new0 (BfReview, 1);
+  review->id = sqlite3_column_int64 (stmt, 0);
+  review->uuid = _bf_column_dup (stmt, 1);
+  review->household_id = sqlite3_column_int64 (stmt, 2);
+  review->level = _bf_column_dup (stmt, 3);
+  review->purpose = _bf_column_dup (stmt, 4);
+  review->reviewer = _bf_column_dup (stmt, 5);
+  review->decided_on = _bf_column_dup (stmt, 6);
+  review->decision = _bf_column_dup (stmt, 7);
+  review->opinion = _bf_column_dup (stmt, 8);
+  review->document_number = _bf_column_dup (stmt, 9);
+  return review;
 }

@@ -34,7 +34,10 @@ struct _BfStore
 
   gboolean in_write;
   gint64 own_writes; /* commits by this connection: data_version ignores them */
-  gboolean changed;  /* committed writes since open or since the last backup */
+  /* Changes (commits, the creation) since open, and their count when the last backup began:
+   * different means changed since. Atomic: a backup may run in a worker thread. */
+  gint change_serial;
+  gint backed_up_serial;
 };
 
 enum
@@ -175,12 +178,18 @@ sqlite_reason (sqlite3 *db, int rc)
 }
 
 void
-_bf_store_set_sqlite_error (BfStore *self, GError **error, const char *what)
+_bf_set_sqlite_error (sqlite3 *db, GError **error, const char *what)
 {
-  int rc = self->db != NULL ? sqlite3_extended_errcode (self->db) : SQLITE_MISUSE;
+  int rc = db != NULL ? sqlite3_extended_errcode (db) : SQLITE_MISUSE;
 
   g_set_error (error, BF_STORE_ERROR, error_code_for_sqlite (rc), "%s: %s", what,
-               sqlite_reason (self->db, rc));
+               sqlite_reason (db, rc));
+}
+
+void
+_bf_store_set_sqlite_error (BfStore *self, GError **error, const char *what)
+{
+  _bf_set_sqlite_error (self->db, error, what);
 }
 
 static gboolean
@@ -760,7 +769,8 @@ _bf_store_commit (BfStore *self, GError **error)
     }
   self->in_write = FALSE;
   self->own_writes++;
-  self->changed = TRUE;
+  /* After the commit: a backup that reads this serial sees the commit. */
+  g_atomic_int_inc (&self->change_serial);
   return TRUE;
 }
 
@@ -1157,7 +1167,7 @@ open_store (const char *path, BfStoreOpenFlags flags, GError **error)
       if (!migrate (self, version, error))
         return NULL;
     }
-  self->changed = FALSE;
+  g_atomic_int_set (&self->backed_up_serial, g_atomic_int_get (&self->change_serial));
   return g_steal_pointer (&self);
 }
 
@@ -1517,7 +1527,7 @@ bf_store_create (const char *path, const BfRegisterSpec *spec, GError **error)
   store = open_store (path, BF_STORE_OPEN_EXCLUSIVE, error);
   /* A new register is a change: closing it leaves its first backup. */
   if (store != NULL)
-    store->changed = TRUE;
+    g_atomic_int_inc (&store->change_serial);
   return store;
 }
 
@@ -1540,7 +1550,7 @@ bf_store_close (BfStore *self, GError **error)
       g_critical ("bf_store_close() inside a write: rolled back");
       _bf_store_rollback (self);
     }
-  if (self->changed)
+  if (g_atomic_int_get (&self->change_serial) != g_atomic_int_get (&self->backed_up_serial))
     {
       backup = bf_store_backup (self, NULL, error);
       ok = backup != NULL;
@@ -1549,10 +1559,33 @@ bf_store_close (BfStore *self, GError **error)
   return ok;
 }
 
-void
-_bf_store_backed_up (BfStore *self)
+int
+_bf_store_change_serial (BfStore *self)
 {
-  self->changed = FALSE;
+  return g_atomic_int_get (&self->change_serial);
+}
+
+void
+_bf_store_backed_up (BfStore *self, int serial)
+{
+  g_atomic_int_set (&self->backed_up_serial, serial);
+}
+
+sqlite3 *
+_bf_open_reader (const char *path, GError **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_inspect_error (error, path, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  return db;
 }
 
 const char *

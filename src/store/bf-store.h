@@ -36,7 +36,8 @@ typedef enum
   /* Hold the file for this process: a second GUI instance on it gets BF_STORE_ERROR_IN_USE. */
   BF_STORE_OPEN_EXCLUSIVE = 1 << 1,
   /* With READ_ONLY: another connection to a register this process has open (and so has checked
-   * already), for a worker thread. Skips the file checks, which take seconds on a large register. */
+   * already), for a worker thread. Skips the file checks, which take seconds on a large register.
+   */
   BF_STORE_OPEN_READER = 1 << 2,
 } BfStoreOpenFlags;
 
@@ -112,6 +113,8 @@ gint64 bf_store_household_count (BfStore *self, const BfHouseholdQuery *query, G
 /* History: audit entries and lifecycle events of one record, newest first. */
 GPtrArray *bf_store_audit_for (BfStore *self, const char *uuid, GError **error); /* BfAuditEntry */
 GPtrArray *bf_store_events_for (BfStore *self, gint64 household_id, GError **error); /* BfEvent */
+/* The review an event refers to (ref_kind "review"); NULL with BF_STORE_ERROR_NOT_FOUND. */
+BfReview *bf_store_review_get (BfStore *self, gint64 id, GError **error);
 
 /* Lifecycle (domain.md §4): the facts a caseworker gives for one step. */
 typedef struct
@@ -122,11 +125,19 @@ typedef struct
   gint64 ref_id;        /* 0: none */
   const char *document_number; /* 文号: required for county approvals */
   gint64 notice_id; /* the notice concerned; 0: the household's latest notice of the step's kind */
+  /* A review decision (bf_lifecycle_review(): verification, township review, county approval, or
+   * the reject or send back that decides one instead): the verifier, reviewer or approver. When
+   * set, the step also records the review (level, purpose, @reviewer, date, decision from the
+   * action, @opinion, @document_number) and the event refers to it (ref_kind "review"; @ref_kind
+   * must be NULL then). NULL: no review recorded. */
+  const char *reviewer;
+  const char *opinion; /* the review's opinion (审核意见); NULL: none */
 } BfTransitionFacts;
 
 /* Applies @action to the household through the core state machine: updates its status, appends a
- * workflow event and audit entries, in one transaction. A step the lifecycle refuses fails with
- * BF_STORE_ERROR_REFUSED and the core's reason; nothing is written. */
+ * workflow event (and the review, see above) and audit entries, in one transaction. A step the
+ * lifecycle refuses fails with BF_STORE_ERROR_REFUSED and the core's reason; nothing is written.
+ * A reviewer for a step that decides no review fails with BF_STORE_ERROR_INVALID. */
 gboolean bf_store_household_transition (BfStore *self,
                                         gint64 household_id,
                                         BfAction action,
@@ -141,7 +152,9 @@ gboolean bf_store_audit_verify (BfStore *self, gint64 *n_checked, GError **error
  * could not run. */
 gboolean bf_store_check (BfStore *self, GPtrArray **problems, GError **error);
 
-/* Backups into "backups/" beside the register; returns the new file's path. */
+/* Backups into "backups/" beside the register (or @dir); returns the new file's path. Reads
+ * through a connection of its own, so it may run in a worker thread while the store goes on
+ * writing in the main thread; the copy holds every write committed before it began. */
 char *bf_store_backup (BfStore *self, const char *dir, GError **error);
 GPtrArray *bf_store_list_backups (const char *register_path,
                                   GError **error); /* of char* paths, newest first */
