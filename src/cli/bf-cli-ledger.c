@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+#include <glib/gi18n-lib.h>
+
+#include "bf-cli-ledger.h"
+#include "bf-dates.h"
+#include "bf-ledger.h"
+
+typedef struct
+{
+  BfLedgerOptions options;
+  char *path;
+  BfLedgerResult result;
+  GMainLoop *loop;
+  GError *error;
+  gboolean ok;
+  gboolean tty;
+  int last_percent;
+} Export;
+
+/* Called in the export thread; stderr is line-buffered by stdio, a line at a time is safe. */
+static void
+progress_cb (double fraction, const char *text, gpointer user_data)
+{
+  Export *export = user_data;
+  int percent = (int) (fraction * 100);
+
+  if (export->tty)
+    fprintf (stderr, "\r\033[K%3d%%  %s", percent, text);
+  else if (percent / 10 != export->last_percent / 10 || percent == 100)
+    fprintf (stderr, "%3d%%  %s\n", percent, text);
+  else
+    return;
+  export->last_percent = percent;
+  fflush (stderr);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Export *export = task_data;
+
+  export->ok = bf_ledger_write (&export->options, export->path, progress_cb, export, cancellable,
+                                &export->result, &export->error);
+  g_task_return_boolean (task, export->ok);
+}
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+}
+
+static gboolean
+interrupt_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gint64
+find_village (BfStore *store, const char *name, GError **error)
+{
+  g_autoptr (GPtrArray) villages = bf_store_list_villages (store, error);
+  g_autoptr (GString) names = g_string_new (NULL);
+  guint i;
+
+  if (villages == NULL)
+    return 0;
+  for (i = 0; i < villages->len; i++)
+    {
+      BfVillage *village = g_ptr_array_index (villages, i);
+
+      if (g_strcmp0 (village->name, name) == 0)
+        return village->id;
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", village->name);
+    }
+  g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
+               _ ("There is no village “%s” in the register. Its villages: %s"), name, names->str);
+  return 0;
+}
+
+static int
+fail (const char *message)
+{
+  /* TRANSLATORS: the command's name, then an error message */
+  g_printerr (_ ("%s: %s\n"), "export-ledger", message);
+  return 1;
+}
+
+int
+bf_cli_export_ledger (int argc, char **argv)
+{
+  g_autofree char *quarter_text = NULL;
+  g_autofree char *village_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *operator_option = NULL;
+  g_autofree char *operator_setting = NULL;
+  g_autofree char *tmpdir = NULL;
+  gboolean mask = FALSE;
+  int max_rows = 0;
+  GOptionEntry entries[] = {
+    { "quarter", 'q', 0, G_OPTION_ARG_STRING, &quarter_text,
+      N_ ("The quarter, e.g. 2026Q3 (default: the last complete one)"), N_ ("QUARTER") },
+    { "village", 0, 0, G_OPTION_ARG_STRING, &village_name,
+      N_ ("Only this village (default: the whole township)"), N_ ("VILLAGE") },
+    { "mask", 0, 0, G_OPTION_ARG_NONE, &mask, N_ ("Mask ID numbers and phone numbers"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The workbook to write"),
+      N_ ("FILE.xlsx") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_option,
+      N_ ("The name written as the ledger’s author (default: the register’s last operator)"),
+      N_ ("NAME") },
+    { "tmpdir", 0, 0, G_OPTION_ARG_FILENAME, &tmpdir,
+      N_ ("Folder for scratch files (default: the output’s folder)"), N_ ("DIR") },
+    { "max-sheet-rows", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &max_rows, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (BfLedgerExport) record = NULL;
+  g_autofree char *absolute = NULL;
+  Export export = { 0 };
+  const char *operator_name;
+  guint sigint_id, sigterm_id;
+  int year, quarter;
+
+  context =
+    g_option_context_new (_ ("REGISTER — export the quarterly ledger as an Excel workbook"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fail (error->message);
+      return 2;
+    }
+  if (argc != 2 || output == NULL)
+    {
+      fail (_ ("give the register and -o FILE.xlsx"));
+      return 2;
+    }
+
+  if (quarter_text != NULL)
+    {
+      if (!bf_quarter_parse (quarter_text, &year, &quarter, &error))
+        {
+          fail (error->message);
+          return 2;
+        }
+    }
+  else
+    {
+      GDate today;
+
+      bf_date_today (&today);
+      bf_quarter_last_complete (&today, &year, &quarter);
+    }
+
+  store = bf_store_open (argv[1], BF_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error->message);
+
+  export.options.register_path = bf_store_get_path (store);
+  export.options.year = year;
+  export.options.quarter = quarter;
+  export.options.mask = mask;
+  export.options.tmpdir = tmpdir;
+  export.options.max_sheet_rows = (guint) MAX (max_rows, 0);
+  if (village_name != NULL)
+    {
+      export.options.village_id = find_village (store, village_name, &error);
+      if (export.options.village_id == 0)
+        return fail (error->message);
+    }
+  operator_setting = bf_store_setting_get (store, BF_SETTING_OPERATOR);
+  operator_name = operator_option != NULL                                 ? operator_option
+                  : operator_setting != NULL && *operator_setting != '\0' ? operator_setting
+                                                                          : g_get_real_name ();
+  export.options.operator_name = operator_name;
+  bf_store_set_operator (store, operator_name);
+  export.path = output;
+  export.tty = isatty (STDERR_FILENO);
+  export.last_percent = -100;
+
+  /* The export runs in a thread so that Ctrl+C cancels it cleanly: no file is left behind. */
+  export.loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, interrupt_cb, cancellable);
+  sigterm_id = g_unix_signal_add (SIGTERM, interrupt_cb, cancellable);
+  task = g_task_new (NULL, cancellable, export_done_cb, export.loop);
+  g_task_set_task_data (task, &export, NULL);
+  g_task_run_in_thread (task, export_thread);
+  g_main_loop_run (export.loop);
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+  g_main_loop_unref (export.loop);
+  if (export.tty)
+    fputc ('\n', stderr);
+
+  if (!export.ok)
+    {
+      int status = fail (export.error->message);
+
+      g_clear_error (&export.error);
+      return status;
+    }
+
+  absolute = g_canonicalize_filename (output, NULL);
+  record = bf_ledger_export_new ();
+  record->quarter = bf_quarter_format (year, quarter);
+  record->village_id = export.options.village_id;
+  record->masked = mask;
+  record->path = g_strdup (absolute);
+  record->rows = export.result.total_rows;
+  if (!bf_store_ledger_export_add (store, record, &error) || !bf_store_close (store, &error))
+    return fail (error->message);
+
+  g_print (_ ("Wrote %s: %" G_GINT64_FORMAT " households, %" G_GINT64_FORMAT
+              " people, %" G_GINT64_FORMAT " measures, %" G_GINT64_FORMAT
+              " visits, %" G_GINT64_FORMAT " adjustments, %" G_GINT64_FORMAT
+              " notice lines on %u sheets\n"),
+           absolute, export.result.rows[BF_LEDGER_HOUSEHOLDS],
+           export.result.rows[BF_LEDGER_PERSONS], export.result.rows[BF_LEDGER_MEASURES],
+           export.result.rows[BF_LEDGER_VISITS], export.result.rows[BF_LEDGER_ADJUSTMENTS],
+           export.result.rows[BF_LEDGER_NOTICES], export.result.n_sheets);
+  return 0;
+}
