@@ -492,3 +492,56 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
   SELECT RAISE(ABORT, 'audit_log is append-only');
 END;
+
+-- Household lists: sort orders that are not plain columns, one index each so that a list page
+-- walks an index instead of sorting the register (src/store/bf-store-search.c writes the same
+-- expressions; they must match to the character).
+CREATE INDEX households_sort_village ON households((village_id << 32) | ifnull(group_id, 0))
+  WHERE deleted_at IS NULL;
+CREATE INDEX households_sort_members ON households(member_count) WHERE deleted_at IS NULL;
+CREATE INDEX households_sort_attribute ON households(ifnull(attribute, '')) WHERE deleted_at IS NULL;
+CREATE INDEX households_sort_monitoring ON households(ifnull(monitoring_type, '')) WHERE deleted_at IS NULL;
+CREATE INDEX households_sort_cause ON households(ifnull(primary_cause, '')) WHERE deleted_at IS NULL;
+CREATE INDEX households_sort_income ON households(ifnull(per_capita_fen, -9223372036854775807))
+  WHERE deleted_at IS NULL;
+
+-- Household search. One row per household (deleted ones too: the list of deleted households is
+-- searchable), rewritten by the store whenever a household is saved. It is the external content
+-- of two FTS5 indexes, kept in step by the triggers below:
+--   household_search_trigram: substrings of 3+ characters of the number, names and ID numbers;
+--   household_search_chars: one token per character of the number and names, so that a query
+--     of 1-2 characters is a token or a two-token phrase (trigrams cannot see them).
+CREATE TABLE household_search (
+  id INTEGER PRIMARY KEY REFERENCES households(id),   -- the household's id
+  number TEXT NOT NULL,
+  names TEXT NOT NULL,              -- active members' names, head first, separated by U+001F
+  ids TEXT NOT NULL,                -- their ID numbers, same order and separator
+  chars TEXT NOT NULL               -- number and names, characters separated by spaces, fields by "sep"
+);
+CREATE VIRTUAL TABLE household_search_trigram USING fts5(
+  number, names, ids, content='household_search', content_rowid='id', tokenize='trigram');
+CREATE VIRTUAL TABLE household_search_chars USING fts5(
+  chars, content='household_search', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
+CREATE TRIGGER household_search_insert AFTER INSERT ON household_search
+BEGIN
+  INSERT INTO household_search_trigram(rowid, number, names, ids)
+    VALUES (NEW.id, NEW.number, NEW.names, NEW.ids);
+  INSERT INTO household_search_chars(rowid, chars) VALUES (NEW.id, NEW.chars);
+END;
+CREATE TRIGGER household_search_delete AFTER DELETE ON household_search
+BEGIN
+  INSERT INTO household_search_trigram(household_search_trigram, rowid, number, names, ids)
+    VALUES ('delete', OLD.id, OLD.number, OLD.names, OLD.ids);
+  INSERT INTO household_search_chars(household_search_chars, rowid, chars)
+    VALUES ('delete', OLD.id, OLD.chars);
+END;
+CREATE TRIGGER household_search_update AFTER UPDATE ON household_search
+BEGIN
+  INSERT INTO household_search_trigram(household_search_trigram, rowid, number, names, ids)
+    VALUES ('delete', OLD.id, OLD.number, OLD.names, OLD.ids);
+  INSERT INTO household_search_chars(household_search_chars, rowid, chars)
+    VALUES ('delete', OLD.id, OLD.chars);
+  INSERT INTO household_search_trigram(rowid, number, names, ids)
+    VALUES (NEW.id, NEW.number, NEW.names, NEW.ids);
+  INSERT INTO household_search_chars(rowid, chars) VALUES (NEW.id, NEW.chars);
+END;
