@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 #include "bf-dates.h"
 #include "bf-id-number.h"
@@ -20,6 +22,92 @@
 #include "bf-lifecycle.h"
 
 G_DEFINE_QUARK (bf - ledger - error - quark, bf_ledger_error)
+
+/* Compression. libxlsxwriter deflates every part of a workbook at zlib's default level (6) and has
+ * no option for it; on a ledger of 400,000 people that is the largest part of the export's time.
+ * Level 1 deflates the sheets' XML three times faster for about a fifth more bytes. So this file
+ * provides minizip's entry point that libxlsxwriter calls (the dynamic linker binds its call to
+ * the executable's definition) and passes each call on to minizip, with level 1 while this thread
+ * closes a ledger. Should libxlsxwriter stop calling it, nothing breaks: the level stays 6. */
+static _Thread_local gboolean fast_deflate;
+
+typedef int (*ZipOpenFunc) (void *file,
+                            const char *filename,
+                            const void *zipfi,
+                            const void *extrafield_local,
+                            unsigned int size_extrafield_local,
+                            const void *extrafield_global,
+                            unsigned int size_extrafield_global,
+                            const char *comment,
+                            int method,
+                            int level,
+                            int raw,
+                            int window_bits,
+                            int mem_level,
+                            int strategy,
+                            const char *password,
+                            unsigned long crc_for_crypting,
+                            unsigned long version_made_by,
+                            unsigned long flag_base,
+                            int zip64);
+
+int zipOpenNewFileInZip4_64 (void *file,
+                             const char *filename,
+                             const void *zipfi,
+                             const void *extrafield_local,
+                             unsigned int size_extrafield_local,
+                             const void *extrafield_global,
+                             unsigned int size_extrafield_global,
+                             const char *comment,
+                             int method,
+                             int level,
+                             int raw,
+                             int window_bits,
+                             int mem_level,
+                             int strategy,
+                             const char *password,
+                             unsigned long crc_for_crypting,
+                             unsigned long version_made_by,
+                             unsigned long flag_base,
+                             int zip64);
+
+int
+zipOpenNewFileInZip4_64 (void *file,
+                         const char *filename,
+                         const void *zipfi,
+                         const void *extrafield_local,
+                         unsigned int size_extrafield_local,
+                         const void *extrafield_global,
+                         unsigned int size_extrafield_global,
+                         const char *comment,
+                         int method,
+                         int level,
+                         int raw,
+                         int window_bits,
+                         int mem_level,
+                         int strategy,
+                         const char *password,
+                         unsigned long crc_for_crypting,
+                         unsigned long version_made_by,
+                         unsigned long flag_base,
+                         int zip64)
+{
+  static gsize resolved;
+  static ZipOpenFunc minizip;
+
+  if (g_once_init_enter (&resolved))
+    {
+      *(void **) &minizip = dlsym (RTLD_NEXT, "zipOpenNewFileInZip4_64");
+      g_once_init_leave (&resolved, 1);
+    }
+  /* libxlsxwriter needs minizip: when it calls this, the next definition is loaded. */
+  g_assert (minizip != NULL);
+  if (fast_deflate && method == Z_DEFLATED)
+    level = Z_BEST_SPEED;
+  return minizip (file, filename, zipfi, extrafield_local, size_extrafield_local, extrafield_global,
+                  size_extrafield_global, comment, method, level, raw, window_bits, mem_level,
+                  strategy, password, crc_for_crypting, version_made_by, flag_base, zip64);
+}
 
 /* How a column turns a cursor value into a cell. */
 typedef enum
@@ -53,6 +141,15 @@ typedef struct
   BfCodeList list;
 } Column;
 
+/* A summary count taken while the rows are written, so that its cached value is exactly what
+ * its formula finds in the sheet. */
+typedef struct
+{
+  BfLedgerBreakdown breakdown;
+  int key;     /* the cursor column counted by */
+  int present; /* only rows where this column is recorded count; -1: every row */
+} Tally;
+
 typedef struct
 {
   BfLedgerTable table;
@@ -60,6 +157,8 @@ typedef struct
   const char *title; /* after the region and the quarter */
   const Column *columns;
   guint n_columns;
+  const Tally *tallies;
+  guint n_tallies;
 } SheetSpec;
 
 #define TEXT(h, s)                                                                                 \
@@ -247,17 +346,64 @@ static const Column notice_columns[] = {
   DATE ("办结日期", BF_LEDGER_N_DECIDED_ON),
 };
 
-#define SHEET(t, n, title, cols)                                                                   \
+static const Tally household_tallies[] = {
+  { BF_LEDGER_BY_STATUS, BF_LEDGER_H_STATUS, -1 },
+  { BF_LEDGER_BY_ATTRIBUTE, BF_LEDGER_H_ATTRIBUTE, -1 },
+  { BF_LEDGER_BY_MONITORING_TYPE, BF_LEDGER_H_MONITORING_TYPE, -1 },
+  { BF_LEDGER_BY_CAUSE, BF_LEDGER_H_PRIMARY_CAUSE, -1 },
+  { BF_LEDGER_BY_VILLAGE, BF_LEDGER_H_VILLAGE, -1 },
+};
+static const Tally measure_tallies[] = {
+  { BF_LEDGER_MEASURES_BY_CATEGORY, BF_LEDGER_M_CATEGORY, -1 },
+  { BF_LEDGER_MEASURES_BY_STATUS, BF_LEDGER_M_STATUS, -1 },
+};
+static const Tally visit_tallies[] = {
+  { BF_LEDGER_VISITS_BY_MODE, BF_LEDGER_V_MODE, -1 },
+  { BF_LEDGER_VISITS_BY_SATISFACTION, BF_LEDGER_V_SATISFACTION, -1 },
+};
+static const Tally adjustment_tallies[] = {
+  { BF_LEDGER_ADJUSTMENTS_BY_KIND, BF_LEDGER_A_KIND, -1 },
+};
+static const Tally notice_tallies[] = {
+  { BF_LEDGER_OBJECTIONS_BY_RESULT, BF_LEDGER_N_RESULT, BF_LEDGER_N_RECEIVED_ON },
+};
+
+#define SHEET(t, n, title, cols, tallies, n_tallies)                                               \
   {                                                                                                \
-    t, n, title, cols, G_N_ELEMENTS (cols)                                                         \
+    t, n, title, cols, G_N_ELEMENTS (cols), tallies, n_tallies                                     \
   }
 static const SheetSpec sheets[BF_LEDGER_N_TABLES] = {
-  SHEET (BF_LEDGER_HOUSEHOLDS, "户台账", "户台账", household_columns),
-  SHEET (BF_LEDGER_PERSONS, "人员台账", "人员台账", person_columns),
-  SHEET (BF_LEDGER_MEASURES, "帮扶措施", "帮扶措施台账", measure_columns),
-  SHEET (BF_LEDGER_VISITS, "走访记录", "走访记录", visit_columns),
-  SHEET (BF_LEDGER_ADJUSTMENTS, "动态调整", "动态调整台账", adjustment_columns),
-  SHEET (BF_LEDGER_NOTICES, "公示与异议", "公示与异议台账", notice_columns),
+  SHEET (BF_LEDGER_HOUSEHOLDS,
+         "户台账",
+         "户台账",
+         household_columns,
+         household_tallies,
+         G_N_ELEMENTS (household_tallies)),
+  SHEET (BF_LEDGER_PERSONS, "人员台账", "人员台账", person_columns, NULL, 0),
+  SHEET (BF_LEDGER_MEASURES,
+         "帮扶措施",
+         "帮扶措施台账",
+         measure_columns,
+         measure_tallies,
+         G_N_ELEMENTS (measure_tallies)),
+  SHEET (BF_LEDGER_VISITS,
+         "走访记录",
+         "走访记录",
+         visit_columns,
+         visit_tallies,
+         G_N_ELEMENTS (visit_tallies)),
+  SHEET (BF_LEDGER_ADJUSTMENTS,
+         "动态调整",
+         "动态调整台账",
+         adjustment_columns,
+         adjustment_tallies,
+         G_N_ELEMENTS (adjustment_tallies)),
+  SHEET (BF_LEDGER_NOTICES,
+         "公示与异议",
+         "公示与异议台账",
+         notice_columns,
+         notice_tallies,
+         G_N_ELEMENTS (notice_tallies)),
 };
 #undef SHEET
 
@@ -298,9 +444,12 @@ typedef struct
   lxw_format *decimal_format;
   gint64 rows_per_part;
   GPtrArray *parts[BF_LEDGER_N_TABLES];
-  gint64 counts[BF_LEDGER_N_TABLES];
-  GPtrArray *breakdowns[BF_LEDGER_N_BREAKDOWNS];
-  char *region; /* county, township and village: the start of every title */
+  gint64 counts[BF_LEDGER_N_TABLES]; /* from the register, for the progress */
+  gint64 written[BF_LEDGER_N_TABLES];
+  /* key (a code, a village name, "" for blank) → BfLedgerCount */
+  GHashTable *tallies[BF_LEDGER_N_BREAKDOWNS];
+  GPtrArray *villages; /* BfLedgerCount: every village of the scope, in order */
+  char *region;        /* county, township and village: the start of every title */
   char *quarter_text;
   guint n_sheets;
   /* progress */
@@ -437,6 +586,18 @@ write_title (Ledger *self, lxw_worksheet *sheet, guint n_columns, const char *ti
   worksheet_merge_range (sheet, TITLE_ROW, 0, TITLE_ROW, n_columns - 1, text, self->title_format);
 }
 
+/* The scratch file of a sheet in constant-memory mode takes every row: a larger buffer than
+ * stdio's 4 KiB saves most of the system calls. Nothing was written to it yet, as setvbuf() needs.
+ */
+#define SCRATCH_BUFFER_SIZE (256 * 1024)
+
+static void
+use_large_buffer (lxw_worksheet *sheet)
+{
+  if (sheet->optimize_tmpfile != NULL)
+    setvbuf (sheet->optimize_tmpfile, NULL, _IOFBF, SCRATCH_BUFFER_SIZE);
+}
+
 static Part *
 add_part (Ledger *self, const SheetSpec *spec, GError **error)
 {
@@ -457,6 +618,7 @@ add_part (Ledger *self, const SheetSpec *spec, GError **error)
     }
   g_ptr_array_add (parts, part);
   self->n_sheets++;
+  use_large_buffer (part->sheet);
 
   setup_page (self, part->sheet, HEADER_ROW);
   write_title (self, part->sheet, spec->n_columns, spec->title);
@@ -681,6 +843,37 @@ check_scratch (Ledger *self, lxw_worksheet *sheet, GError **error)
   return TRUE;
 }
 
+static void
+count_row (Ledger *self, const Tally *tally, BfLedgerCursor *cursor)
+{
+  GHashTable *counts = self->tallies[tally->breakdown];
+  const char *key;
+  BfLedgerCount *count;
+  gint64 fen;
+
+  if (tally->present >= 0 && bf_ledger_cursor_get_text (cursor, tally->present) == NULL)
+    return;
+  key = bf_ledger_cursor_get_text (cursor, tally->key);
+  if (key == NULL)
+    key = "";
+  count = g_hash_table_lookup (counts, key);
+  if (count == NULL)
+    {
+      count = g_new0 (BfLedgerCount, 1);
+      count->key = g_strdup (key);
+      g_hash_table_insert (counts, count->key, count);
+    }
+  count->count++;
+  if (tally->breakdown == BF_LEDGER_MEASURES_BY_CATEGORY ||
+      tally->breakdown == BF_LEDGER_MEASURES_BY_STATUS)
+    {
+      if (bf_ledger_cursor_get_int (cursor, BF_LEDGER_M_BUDGET_FEN, &fen))
+        count->budget_fen += fen;
+      if (bf_ledger_cursor_get_int (cursor, BF_LEDGER_M_SPENT_FEN, &fen))
+        count->spent_fen += fen;
+    }
+}
+
 static gboolean
 write_table (Ledger *self, const SheetSpec *spec, GError **error)
 {
@@ -714,6 +907,8 @@ write_table (Ledger *self, const SheetSpec *spec, GError **error)
       sheet_row = FIRST_DATA_ROW + part->rows;
       for (i = 0; i < spec->n_columns; i++)
         write_cell (self, part, sheet_row, i, &spec->columns[i], cursor);
+      for (i = 0; i < spec->n_tallies; i++)
+        count_row (self, &spec->tallies[i], cursor);
       part->rows++;
       row++;
       self->done++;
@@ -732,9 +927,9 @@ write_table (Ledger *self, const SheetSpec *spec, GError **error)
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  /* The counts were taken in the same read transaction: a difference would be a bug, and the
-   * summary's cached values would not match its formulas. */
+  /* The count was taken in the same read transaction: a difference is a bug. */
   g_warn_if_fail (row == self->counts[spec->table]);
+  self->written[spec->table] = row;
   finish_part (self, spec, part);
   return check_scratch (self, part->sheet, error);
 }
@@ -872,8 +1067,14 @@ status_word_of (BfCodeList list, const char *code)
   return status_word (code);
 }
 
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 /* Lines for every code of a list in its order (zero counts included, so every quarter's summary
- * has the same lines), then codes the register has that the list lacks, then the blank ones. */
+ * has the same lines), then values the register has that the list lacks, then the blank ones. */
 static void
 write_breakdown (Ledger *self,
                  Summary *summary,
@@ -887,11 +1088,12 @@ write_breakdown (Ledger *self,
                  WordFunc word,
                  const char *blank_item)
 {
-  GPtrArray *counts = self->breakdowns[breakdown];
+  GHashTable *counts = self->tallies[breakdown];
+  g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree const char **others = NULL;
   const SheetSpec *spec = &sheets[table];
   gboolean money =
     breakdown == BF_LEDGER_MEASURES_BY_CATEGORY || breakdown == BF_LEDGER_MEASURES_BY_STATUS;
-  g_autofree gboolean *used = g_new0 (gboolean, counts->len);
   SummaryLine line = {
     .category = category,
     .table = table,
@@ -901,52 +1103,42 @@ write_breakdown (Ledger *self,
     .budget_column = money ? column_of (spec, BF_LEDGER_M_BUDGET_FEN) : -1,
     .spent_column = money ? column_of (spec, BF_LEDGER_M_SPENT_FEN) : -1,
   };
-  gsize i;
-  guint j;
+  const BfLedgerCount *found;
+  guint n_others, i;
 
-  for (i = 0; i <= n_codes + counts->len; i++)
+  for (i = 0; i < n_codes; i++)
     {
-      const BfLedgerCount *found = NULL;
-
-      if (i < n_codes)
-        {
-          for (j = 0; j < counts->len; j++)
-            {
-              const BfLedgerCount *count = g_ptr_array_index (counts, j);
-
-              if (g_strcmp0 (count->key, codes[i]) == 0)
-                {
-                  found = count;
-                  used[j] = TRUE;
-                }
-            }
-          line.item = word != NULL ? word (list, codes[i]) : codes[i];
-        }
-      else if (i < n_codes + counts->len)
-        {
-          found = g_ptr_array_index (counts, i - n_codes);
-          if (used[i - n_codes] || found->key == NULL)
-            continue;
-          line.item = word != NULL ? word (list, found->key) : found->key;
-        }
-      else
-        {
-          /* The blank line, only when there are blanks. */
-          for (j = 0; j < counts->len; j++)
-            {
-              const BfLedgerCount *count = g_ptr_array_index (counts, j);
-
-              if (count->key == NULL)
-                found = count;
-            }
-          if (found == NULL || blank_item == NULL)
-            continue;
-          line.item = blank_item;
-          line.blank = TRUE;
-        }
+      found = g_hash_table_lookup (counts, codes[i]);
+      g_hash_table_add (listed, (gpointer) codes[i]);
+      line.item = word != NULL ? word (list, codes[i]) : codes[i];
       line.count = found != NULL ? found->count : 0;
       line.budget_fen = found != NULL ? found->budget_fen : 0;
       line.spent_fen = found != NULL ? found->spent_fen : 0;
+      write_summary_line (self, summary, &line);
+    }
+
+  others = (const char **) g_hash_table_get_keys_as_array (counts, &n_others);
+  qsort (others, n_others, sizeof *others, compare_strings);
+  for (i = 0; i < n_others; i++)
+    {
+      if (*others[i] == '\0' || g_hash_table_contains (listed, others[i]))
+        continue;
+      found = g_hash_table_lookup (counts, others[i]);
+      line.item = word != NULL ? word (list, others[i]) : others[i];
+      line.count = found->count;
+      line.budget_fen = found->budget_fen;
+      line.spent_fen = found->spent_fen;
+      write_summary_line (self, summary, &line);
+    }
+
+  found = g_hash_table_lookup (counts, "");
+  if (found != NULL && blank_item != NULL)
+    {
+      line.item = blank_item;
+      line.blank = TRUE;
+      line.count = found->count;
+      line.budget_fen = found->budget_fen;
+      line.spent_fen = found->spent_fen;
       write_summary_line (self, summary, &line);
     }
 }
@@ -985,18 +1177,17 @@ write_total (Ledger *self,
     .item = item,
     .table = table,
     .column = column_of (spec, source),
-    .count = self->counts[table],
+    .count = self->written[table],
     .money = money,
     .budget_column = money ? column_of (spec, BF_LEDGER_M_BUDGET_FEN) : -1,
     .spent_column = money ? column_of (spec, BF_LEDGER_M_SPENT_FEN) : -1,
   };
-  GPtrArray *counts = self->breakdowns[BF_LEDGER_MEASURES_BY_STATUS];
-  guint i;
+  GHashTableIter iter;
+  BfLedgerCount *count;
 
-  for (i = 0; money && i < counts->len; i++)
+  g_hash_table_iter_init (&iter, self->tallies[BF_LEDGER_MEASURES_BY_STATUS]);
+  while (money && g_hash_table_iter_next (&iter, NULL, (gpointer *) &count))
     {
-      const BfLedgerCount *count = g_ptr_array_index (counts, i);
-
       line.budget_fen += count->budget_fen;
       line.spent_fen += count->spent_fen;
     }
@@ -1025,6 +1216,7 @@ write_summary (Ledger *self, GError **error)
   g_autofree char *generated = g_date_time_format (now, "%Y-%m-%d %H:%M");
   g_autofree char *period = NULL;
   const char *status_codes[BF_N_STATUSES];
+  g_autofree const char **village_names = NULL;
   lxw_datetime stamp = {
     .year = g_date_time_get_year (now),
     .month = g_date_time_get_month (now),
@@ -1077,8 +1269,11 @@ write_summary (Ledger *self, GError **error)
                         "非监测对象");
   write_code_breakdown (self, &summary, "户数（按主要致贫原因）", BF_LEDGER_BY_CAUSE,
                         BF_LEDGER_HOUSEHOLDS, BF_LEDGER_H_PRIMARY_CAUSE, BF_CODES_CAUSE, "未填写");
+  village_names = g_new0 (const char *, self->villages->len + 1);
+  for (i = 0; i < self->villages->len; i++)
+    village_names[i] = ((BfLedgerCount *) g_ptr_array_index (self->villages, i))->key;
   write_breakdown (self, &summary, "户数（按行政村）", BF_LEDGER_BY_VILLAGE, BF_LEDGER_HOUSEHOLDS,
-                   BF_LEDGER_H_VILLAGE, NULL, 0, 0, NULL, NULL);
+                   BF_LEDGER_H_VILLAGE, village_names, self->villages->len, 0, NULL, NULL);
   write_code_breakdown (self, &summary, "帮扶措施（按类别）", BF_LEDGER_MEASURES_BY_CATEGORY,
                         BF_LEDGER_MEASURES, BF_LEDGER_M_CATEGORY, BF_CODES_MEASURE_CATEGORY, NULL);
   write_code_breakdown (self, &summary, "帮扶措施（按实施状态）", BF_LEDGER_MEASURES_BY_STATUS,
@@ -1162,13 +1357,8 @@ read_counts (Ledger *self, GError **error)
         return FALSE;
       self->total += self->counts[i];
     }
-  for (i = 0; i < BF_LEDGER_N_BREAKDOWNS; i++)
-    {
-      self->breakdowns[i] = bf_ledger_reader_breakdown (self->reader, i, error);
-      if (self->breakdowns[i] == NULL)
-        return FALSE;
-    }
-  return TRUE;
+  self->villages = bf_ledger_reader_breakdown (self->reader, BF_LEDGER_BY_VILLAGE, error);
+  return self->villages != NULL;
 }
 
 /* Before the library assembles the workbook, whose copies of the scratch files it does not check:
@@ -1239,7 +1429,8 @@ ledger_clear (Ledger *self)
   for (i = 0; i < BF_LEDGER_N_TABLES; i++)
     g_clear_pointer (&self->parts[i], g_ptr_array_unref);
   for (i = 0; i < BF_LEDGER_N_BREAKDOWNS; i++)
-    g_clear_pointer (&self->breakdowns[i], g_ptr_array_unref);
+    g_clear_pointer (&self->tallies[i], g_hash_table_unref);
+  g_clear_pointer (&self->villages, g_ptr_array_unref);
   g_free (self->region);
   g_free (self->quarter_text);
 }
@@ -1317,6 +1508,7 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
       return FALSE;
     }
   self->n_sheets = 1;
+  use_large_buffer (self->summary);
 
   for (i = 0; i < BF_LEDGER_N_TABLES; i++)
     if (!write_table (self, &sheets[i], error))
@@ -1328,7 +1520,9 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
 
   report (self, ROWS_SHARE, _ ("Compressing the workbook…"));
   errno = 0;
+  fast_deflate = TRUE;
   lxw_status = workbook_close (self->workbook);
+  fast_deflate = FALSE;
   /* workbook_close() frees the workbook whatever happens. */
   self->workbook = NULL;
   if (lxw_status != LXW_NO_ERROR)
@@ -1411,6 +1605,9 @@ bf_ledger_write (const BfLedgerOptions *options,
     FIRST_DATA_ROW;
   for (i = 0; i < BF_LEDGER_N_TABLES; i++)
     self.parts[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
+  for (i = 0; i < BF_LEDGER_N_BREAKDOWNS; i++)
+    self.tallies[i] =
+      g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) bf_ledger_count_free);
 
   ok = write_workbook (&self, tmp_path, tmpdir, error) && sync_file (tmp_path, error, path);
   if (ok && g_rename (tmp_path, path) != 0)
@@ -1423,8 +1620,8 @@ bf_ledger_write (const BfLedgerOptions *options,
       memset (result, 0, sizeof *result);
       for (i = 0; i < BF_LEDGER_N_TABLES; i++)
         {
-          result->rows[i] = self.counts[i];
-          result->total_rows += self.counts[i];
+          result->rows[i] = self.written[i];
+          result->total_rows += self.written[i];
         }
       result->n_sheets = self.n_sheets;
     }

@@ -82,15 +82,19 @@ static const LedgerQuery tables[BF_LEDGER_N_TABLES] = {
     " WHERE" HOUSEHOLD_SCOPE,
     " ORDER BY h.number",
   },
+  /* Households in number order, each with its latest survey, then its members (CROSS JOIN keeps
+   * that order: SQLite would otherwise sort every person). */
   [BF_LEDGER_PERSONS] = {
     "SELECT vl.name, gr.name, h.number, m.person_number, m.name, m.id_number, h.member_count,"
     " m.relation, m.ethnicity, m.education, m.school_status, m.health, m.disability_grade,"
     " m.labour, m.work_status, m.work_months, m.serious_illness_insurance, m.medical_insurance,"
-    " m.pension_insurance, h.primary_cause, h.dangerous_house, " LATEST_WATER ","
+    " m.pension_insurance, h.primary_cause, h.dangerous_house, s.water_secured,"
     " h.per_capita_fen, coalesce(nullif(m.phone, ''), h.phone), h.first_identified_on,"
     " h.attribute, h.monitoring_type, h.status, m.sex, m.birth_date",
     HOUSEHOLD_FROM
-    " JOIN members m ON m.household_id = h.id AND m.deleted_at IS NULL"
+    " LEFT JOIN surveys s ON s.id = (SELECT s2.id FROM surveys s2 WHERE s2.household_id = h.id"
+    " AND s2.deleted_at IS NULL ORDER BY s2.year DESC, s2.surveyed_on DESC, s2.id DESC LIMIT 1)"
+    " CROSS JOIN members m ON m.household_id = h.id AND m.deleted_at IS NULL"
     " WHERE" HOUSEHOLD_SCOPE,
     " ORDER BY h.number, m.relation <> 'head', m.person_number, m.id",
   },
