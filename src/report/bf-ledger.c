@@ -31,45 +31,27 @@ G_DEFINE_QUARK (bf - ledger - error - quark, bf_ledger_error)
  * closes a ledger. Should libxlsxwriter stop calling it, nothing breaks: the level stays 6. */
 static _Thread_local gboolean fast_deflate;
 
-typedef int (*ZipOpenFunc) (void *file,
-                            const char *filename,
-                            const void *zipfi,
-                            const void *extrafield_local,
-                            unsigned int size_extrafield_local,
-                            const void *extrafield_global,
-                            unsigned int size_extrafield_global,
-                            const char *comment,
-                            int method,
-                            int level,
-                            int raw,
-                            int window_bits,
-                            int mem_level,
-                            int strategy,
-                            const char *password,
-                            unsigned long crc_for_crypting,
-                            unsigned long version_made_by,
-                            unsigned long flag_base,
-                            int zip64);
+typedef int ZipOpenFunc (void *file,
+                         const char *filename,
+                         const void *zipfi,
+                         const void *extrafield_local,
+                         unsigned int size_extrafield_local,
+                         const void *extrafield_global,
+                         unsigned int size_extrafield_global,
+                         const char *comment,
+                         int method,
+                         int level,
+                         int raw,
+                         int window_bits,
+                         int mem_level,
+                         int strategy,
+                         const char *password,
+                         unsigned long crc_for_crypting,
+                         unsigned long version_made_by,
+                         unsigned long flag_base,
+                         int zip64);
 
-int zipOpenNewFileInZip4_64 (void *file,
-                             const char *filename,
-                             const void *zipfi,
-                             const void *extrafield_local,
-                             unsigned int size_extrafield_local,
-                             const void *extrafield_global,
-                             unsigned int size_extrafield_global,
-                             const char *comment,
-                             int method,
-                             int level,
-                             int raw,
-                             int window_bits,
-                             int mem_level,
-                             int strategy,
-                             const char *password,
-                             unsigned long crc_for_crypting,
-                             unsigned long version_made_by,
-                             unsigned long flag_base,
-                             int zip64);
+ZipOpenFunc zipOpenNewFileInZip4_64;
 
 int
 zipOpenNewFileInZip4_64 (void *file,
@@ -93,7 +75,7 @@ zipOpenNewFileInZip4_64 (void *file,
                          int zip64)
 {
   static gsize resolved;
-  static ZipOpenFunc minizip;
+  static ZipOpenFunc *minizip;
 
   if (g_once_init_enter (&resolved))
     {
