@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bf-id-number.h"
-#include "bf-store-private.h"
 #include "bf-test-household.h"
 
 char *
-bf_test_id_number (const char *region, const char *birth, guint sequence)
+bf_test_id_number_at (const char *region, const char *birth, guint sequence)
 {
   g_autofree char *first17 = g_strdup_printf ("%s%s%03u", region, birth, sequence % 1000);
   char check = bf_id_number_check_char (first17);
@@ -46,17 +45,4 @@ bf_test_household_save (BfStore *store, BfHousehold *household)
   g_assert_true (bf_store_household_save (store, household, &error));
   g_assert_no_error (error);
   g_assert_cmpint (household->id, >, 0);
-}
-
-gint64
-bf_test_query_int (BfStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_bf_store_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
 }

@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* A valid GB 11643 number: region, birth date "YYYYMMDD" and a sequence (odd: male). */
-char *bf_test_id_number (const char *region, const char *birth, guint sequence);
+/* A valid GB 11643 number: @region, @birth "YYYYMMDD" and a sequence (odd: male). */
+char *bf_test_id_number_at (const char *region, const char *birth, guint sequence);
 BfMember *bf_test_member (const char *name, const char *relation, const char *id_number);
 /* A household in @village_id with a head of @head_name (ID @head_id); no number when NULL. */
 BfHousehold *bf_test_household (const char *number,
@@ -15,7 +15,5 @@ BfHousehold *bf_test_household (const char *number,
                                 const char *head_id);
 /* Saves and asserts success. */
 void bf_test_household_save (BfStore *store, BfHousehold *household);
-/* A count from the register (SQL of the test's own). */
-gint64 bf_test_query_int (BfStore *store, const char *sql);
 
 G_END_DECLS

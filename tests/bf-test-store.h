@@ -13,4 +13,18 @@ GBytes *bf_test_file_bytes (const char *path);
 /* Copies a file; asserts success. */
 void bf_test_copy_file (const char *from, const char *to);
 
+/* Writes a household with its head straight into the tables (status "surveyed", village 1),
+ * bypassing the household API; sex and birth date come from @head_id. Returns its id. */
+gint64 bf_test_add_household (BfStore *store,
+                              const char *number,
+                              const char *head_name,
+                              const char *head_id);
+/* A valid ID number: region 110105, @birth "YYYYMMDD", sequence @seq (odd: male). */
+char *bf_test_id_number (const char *birth, guint seq);
+/* The first column of the first row of @sql on the store's connection; asserts a row. */
+gint64 bf_test_query_int (BfStore *store, const char *sql);
+char *bf_test_query_text (BfStore *store, const char *sql);
+/* Runs SQL on the store's connection; asserts success. */
+void bf_test_exec (BfStore *store, const char *sql);
+
 G_END_DECLS

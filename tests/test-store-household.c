@@ -16,24 +16,11 @@ typedef struct
   gint64 helper;
 } Fixture;
 
-static char *
-query_text (BfStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_bf_store_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = _bf_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* Everything a failed write must leave as it was. */
 static char *
 snapshot (BfStore *store)
 {
-  return query_text (
+  return bf_test_query_text (
     store,
     "SELECT (SELECT count(*) FROM households) || '/' || (SELECT count(*) FROM members) || '/' || "
     "(SELECT count(*) FROM surveys) || '/' || (SELECT count(*) FROM audit_log) || '/' || "
@@ -48,7 +35,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GPtrArray) villages = NULL;
   g_autoptr (GError) error = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   g_setenv ("BANGFU_TODAY", "2026-05-01", TRUE);
   f->dir = bf_test_tmpdir_new ();
@@ -63,15 +49,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
       for (guint g = 0; g < 3; g++)
         f->group[v][g] = ((BfGroup *) g_ptr_array_index (village->groups, g))->id;
     }
-  g_assert_cmpint (
-    sqlite3_prepare_v2 (
-      _bf_store_db (f->store),
-      "INSERT INTO helpers (uuid, name, created_at, updated_at) "
-      "VALUES ('helper-uuid', '赵帮扶', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-      -1, &stmt, NULL),
-    ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
+  bf_test_exec (f->store,
+                "INSERT INTO helpers (uuid, name, created_at, updated_at) "
+                "VALUES ('helper-uuid', '赵帮扶', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
   f->helper = sqlite3_last_insert_rowid (_bf_store_db (f->store));
 }
 
@@ -90,9 +70,9 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static BfHousehold *
 full_household (Fixture *f)
 {
-  g_autofree char *head_id = bf_test_id_number ("430102", "19700315", 11);
-  g_autofree char *spouse_id = bf_test_id_number ("430102", "19720708", 22);
-  g_autofree char *son_id = bf_test_id_number ("430102", "20050101", 33);
+  g_autofree char *head_id = bf_test_id_number_at ("430102", "19700315", 11);
+  g_autofree char *spouse_id = bf_test_id_number_at ("430102", "19720708", 22);
+  g_autofree char *son_id = bf_test_id_number_at ("430102", "20050101", 33);
   BfHousehold *h = bf_test_household ("001-00001", f->village[0], "王建国", head_id);
   BfMember *m;
   BfSurvey *s;
@@ -406,7 +386,7 @@ test_edit_reload (Fixture *f, gconstpointer data)
   g_autofree char *after = NULL;
   g_autofree char *removed_uuid = NULL;
   g_autofree char *head_uuid = NULL;
-  g_autofree char *daughter_id = bf_test_id_number ("430102", "20100202", 44);
+  g_autofree char *daughter_id = bf_test_id_number_at ("430102", "20100202", 44);
   BfMember *head, *spouse;
   gint64 n_audit;
 
@@ -494,8 +474,8 @@ member_set_id (BfMember *m, char *id_number)
 static void
 test_duplicate_person (Fixture *f, gconstpointer data)
 {
-  g_autofree char *shared = bf_test_id_number ("11010519", "491231", 2);
-  g_autofree char *other = bf_test_id_number ("440524", "18800101", 1);
+  g_autofree char *shared = bf_test_id_number_at ("11010519", "491231", 2);
+  g_autofree char *other = bf_test_id_number_at ("440524", "18800101", 1);
   g_autofree char *lower = NULL;
   g_autofree char *number = NULL;
   g_autofree char *before = NULL;
@@ -539,7 +519,7 @@ test_duplicate_person (Fixture *f, gconstpointer data)
 
   /* Once the person has left the first household, the second can take them. */
   g_ptr_array_add (a->members, bf_test_member ("张大", "head", NULL));
-  member_set_id (g_ptr_array_index (a->members, 1), bf_test_id_number ("440524", "19900101", 5));
+  member_set_id (g_ptr_array_index (a->members, 1), bf_test_id_number_at ("440524", "19900101", 5));
   g_ptr_array_remove_index (a->members, 0);
   bf_test_household_save (f->store, a);
   bf_test_household_save (f->store, b);
@@ -551,8 +531,8 @@ test_duplicate_person (Fixture *f, gconstpointer data)
 static void
 test_duplicate_number (Fixture *f, gconstpointer data)
 {
-  g_autofree char *id1 = bf_test_id_number ("430102", "19800101", 1);
-  g_autofree char *id2 = bf_test_id_number ("430102", "19800101", 3);
+  g_autofree char *id1 = bf_test_id_number_at ("430102", "19800101", 1);
+  g_autofree char *id2 = bf_test_id_number_at ("430102", "19800101", 3);
   g_autoptr (BfHousehold) a = bf_test_household ("001-00007", f->village[0], "甲", id1);
   g_autoptr (BfHousehold) b = bf_test_household ("001-00007", f->village[0], "乙", id2);
   g_autoptr (GError) error = NULL;
@@ -610,7 +590,7 @@ bad_id_length (Fixture *f, BfHousehold *h)
 static void
 bad_id_future (Fixture *f, BfHousehold *h)
 {
-  g_autofree char *id = bf_test_id_number ("430102", "20300101", 1);
+  g_autofree char *id = bf_test_id_number_at ("430102", "20300101", 1);
   set_str (&member (h, 2)->id_number, id);
 }
 static void
@@ -819,9 +799,9 @@ test_bad_input (Fixture *f, gconstpointer data)
 static void
 test_delete_restore (Fixture *f, gconstpointer data)
 {
-  g_autofree char *id1 = bf_test_id_number ("430102", "19600101", 1);
-  g_autofree char *id2 = bf_test_id_number ("430102", "19610101", 2);
-  g_autofree char *id3 = bf_test_id_number ("430102", "19620101", 3);
+  g_autofree char *id1 = bf_test_id_number_at ("430102", "19600101", 1);
+  g_autofree char *id2 = bf_test_id_number_at ("430102", "19610101", 2);
+  g_autofree char *id3 = bf_test_id_number_at ("430102", "19620101", 3);
   g_autoptr (BfHousehold) a = bf_test_household ("001-00001", f->village[0], "周一", id1);
   g_autoptr (BfHousehold) b = NULL;
   g_autoptr (BfHousehold) got = NULL;
@@ -892,9 +872,9 @@ static void
 test_literal_strings (Fixture *f, gconstpointer data)
 {
   g_autoptr (GString) long_name = g_string_new (NULL);
-  g_autofree char *id1 = bf_test_id_number ("430102", "19800101", 1);
-  g_autofree char *id2 = bf_test_id_number ("430102", "19800101", 3);
-  g_autofree char *id3 = bf_test_id_number ("430102", "19800101", 5);
+  g_autofree char *id1 = bf_test_id_number_at ("430102", "19800101", 1);
+  g_autofree char *id2 = bf_test_id_number_at ("430102", "19800101", 3);
+  g_autofree char *id3 = bf_test_id_number_at ("430102", "19800101", 5);
   const char *sql_name = "王'); DROP TABLE households; --";
   const char *control = "李\x01\t\n\r\x1f末";
   const char *fts = "\"张* OR NEAR(a b) AND -c ^d:e%_\\";
@@ -966,7 +946,7 @@ test_next_number (Fixture *f, gconstpointer data)
   g_assert_cmpstr (n1, ==, "001-00001");
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *id = bf_test_id_number ("430102", "19800101", 100 + i);
+      g_autofree char *id = bf_test_id_number_at ("430102", "19800101", 100 + i);
       g_autofree char *number =
         i == 2 ? g_strdup ("001-00009x")
                : bf_store_household_next_number (f->store, f->village[0], &error);
@@ -981,6 +961,20 @@ test_next_number (Fixture *f, gconstpointer data)
   g_assert_cmpstr (n2, ==, "001-00003");
   other = bf_store_household_next_number (f->store, f->village[1], &error);
   g_assert_cmpstr (other, ==, "002-00001");
+  /* Past 99999 the sequence grows a digit and goes on. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = bf_test_id_number_at ("430102", "19810101", 200 + i);
+      g_autofree char *number =
+        i == 0 ? g_strdup ("002-99999")
+               : bf_store_household_next_number (f->store, f->village[1], &error);
+      g_autoptr (BfHousehold) h = bf_test_household (number, f->village[1], "某", id);
+
+      bf_test_household_save (f->store, h);
+    }
+  g_clear_pointer (&other, g_free);
+  other = bf_store_household_next_number (f->store, f->village[1], &error);
+  g_assert_cmpstr (other, ==, "002-100001");
   n3 = bf_store_household_next_number (f->store, 99, &error);
   g_assert_null (n3);
   g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND);

@@ -11,32 +11,6 @@
 
 static const char *self_exe;
 
-static gint64
-query_int (BfStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_bf_store_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (BfStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_bf_store_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = _bf_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static void
 test_create_reopen (void)
 {
@@ -79,17 +53,19 @@ test_create_reopen (void)
   g_assert_cmpstr (value, ==, "测试镇");
   g_assert_null (bf_store_setting_get (store, "no.such.key"));
   g_assert_cmpint (
-    query_int (store, "SELECT poverty_line_fen FROM poverty_lines WHERE year = 2015"), ==, 285500);
-  note = query_text (store, "SELECT note FROM poverty_lines WHERE year = 2025");
+    bf_test_query_int (store, "SELECT poverty_line_fen FROM poverty_lines WHERE year = 2015"), ==,
+    285500);
+  note = bf_test_query_text (store, "SELECT note FROM poverty_lines WHERE year = 2025");
   g_assert_nonnull (strstr (note, "Example"));
 
   /* The connection is set up as the data rules require. */
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, _bf_store_schema_version ());
-  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2);
-  g_assert_cmpint (query_int (store, "PRAGMA busy_timeout"), ==, 5000);
+  g_assert_cmpint (bf_test_query_int (store, "PRAGMA user_version"), ==,
+                   _bf_store_schema_version ());
+  g_assert_cmpint (bf_test_query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (bf_test_query_int (store, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (bf_test_query_int (store, "PRAGMA busy_timeout"), ==, 5000);
   g_clear_pointer (&value, g_free);
-  value = query_text (store, "PRAGMA journal_mode");
+  value = bf_test_query_text (store, "PRAGMA journal_mode");
   g_assert_cmpstr (value, ==, "wal");
 
   /* Creation is audited: register, 2 villages, 6 groups, settings, 3 lines. */
@@ -299,6 +275,32 @@ test_too_new (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = make_register (dir, "ro.bangfu", 2);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = bf_store_open (path, BF_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GPtrArray) villages = NULL;
+  g_autoptr (GBytes) before = bf_test_file_bytes (path);
+  g_autoptr (GBytes) after = NULL;
+
+  g_assert_no_error (error);
+  villages = bf_store_list_villages (store, &error);
+  g_assert_cmpuint (villages->len, ==, 2);
+  g_assert_false (bf_store_setting_set (store, BF_SETTING_NOTICE_DAYS, "9", &error));
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "ro.bangfu"));
+  g_clear_error (&error);
+  g_assert_cmpint (bf_store_village_add (store, "新村", 1, &error), ==, 0);
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO);
+  g_assert_true (bf_store_close (store, NULL));
+  after = bf_test_file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Child: hold @path open exclusively until stdin closes. */
 static int
 hold_lock (const char *path)
@@ -453,7 +455,7 @@ test_rollback (void)
   g_autofree char *dir = bf_test_tmpdir_new ();
   g_autoptr (BfStore) store = bf_test_store_new (dir, "r.bangfu", 1);
   g_autoptr (GError) error = NULL;
-  gint64 entries = query_int (store, "SELECT count(*) FROM audit_log");
+  gint64 entries = bf_test_query_int (store, "SELECT count(*) FROM audit_log");
   gint64 counter = bf_store_get_change_counter (store);
   JsonObject *changes = json_object_new ();
 
@@ -472,7 +474,7 @@ test_rollback (void)
                                  NULL, NULL, NULL),
                    ==, SQLITE_CONSTRAINT_CHECK);
   _bf_store_rollback (store);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log"), ==, entries);
+  g_assert_cmpint (bf_test_query_int (store, "SELECT count(*) FROM audit_log"), ==, entries);
   g_assert_null (bf_store_setting_get (store, "k"));
   g_assert_cmpint (bf_store_get_change_counter (store), ==, counter);
 
@@ -490,14 +492,14 @@ test_rollback (void)
   g_assert_cmpint (bf_store_group_add (store, 1, "2组", &error), ==, 0);
   g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log"), ==, entries);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM villages"), ==, 1);
+  g_assert_cmpint (bf_test_query_int (store, "SELECT count(*) FROM audit_log"), ==, entries);
+  g_assert_cmpint (bf_test_query_int (store, "SELECT count(*) FROM villages"), ==, 1);
 
   /* The store still writes after all that. */
   g_assert_cmpint (bf_store_group_add (store, 1, " 4组 ", &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM village_groups WHERE name = '4组'"), ==,
-                   1);
+  g_assert_cmpint (
+    bf_test_query_int (store, "SELECT count(*) FROM village_groups WHERE name = '4组'"), ==, 1);
   g_assert_cmpint (bf_store_get_change_counter (store), >, counter);
   g_assert_true (bf_store_audit_verify (store, NULL, &error));
   g_assert_true (bf_store_close (store, NULL));
@@ -544,17 +546,19 @@ test_audit_tamper (void)
   g_autofree char *dir = bf_test_tmpdir_new ();
   g_autoptr (BfStore) store = bf_test_store_new (dir, "a.bangfu", 2);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) history = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *entry = NULL;
   sqlite3 *db = _bf_store_db (store);
-  g_autofree char *uuid = query_text (store, "SELECT uuid FROM villages WHERE name = '村1'");
+  g_autofree char *uuid =
+    bf_test_query_text (store, "SELECT uuid FROM villages WHERE name = '村1'");
   gint64 n = 0;
 
-  /* History of one record. */
-  history = bf_store_audit_for (store, uuid, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (history->len, ==, 1);
-  g_assert_cmpstr (((BfAuditEntry *) g_ptr_array_index (history, 0))->action, ==, "create");
-  g_assert_cmpstr (((BfAuditEntry *) g_ptr_array_index (history, 0))->operator_name, ==, "测试员");
+  /* The entry of one record. */
+  sql = g_strdup_printf ("SELECT action || ' ' || operator || ' ' || changes FROM audit_log WHERE "
+                         "uuid = '%s'",
+                         uuid);
+  entry = bf_test_query_text (store, sql);
+  g_assert_cmpstr (entry, ==, "create 测试员 {\"name\":[null,\"村1\"]}");
 
   /* The triggers stop ordinary edits. */
   g_assert_cmpint (
@@ -647,10 +651,10 @@ test_two_writers (void)
   g_spawn_close_pid (pid);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
 
-  g_assert_cmpint (query_int (gui, "SELECT count(*) FROM villages WHERE name LIKE 'cli-%'"), ==,
-                   100);
-  g_assert_cmpint (query_int (gui, "SELECT count(*) FROM villages WHERE name LIKE 'gui-%'"), ==,
-                   100);
+  g_assert_cmpint (bf_test_query_int (gui, "SELECT count(*) FROM villages WHERE name LIKE 'cli-%'"),
+                   ==, 100);
+  g_assert_cmpint (bf_test_query_int (gui, "SELECT count(*) FROM villages WHERE name LIKE 'gui-%'"),
+                   ==, 100);
   /* The other process's commits are visible in the change counter. */
   g_assert_cmpint (bf_store_get_change_counter (gui), >=, before + 101);
   g_assert_true (bf_store_audit_verify (gui, NULL, &error));
@@ -674,6 +678,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/not-a-register", test_not_a_register);
   g_test_add_func ("/store/damaged", test_damaged);
   g_test_add_func ("/store/too-new", test_too_new);
+  g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/exclusive", test_exclusive);
   g_test_add_func ("/store/literal-strings", test_literal_strings);
   g_test_add_func ("/store/rollback", test_rollback);

@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Gives @suffix (a switch or spin button inside an AdwActionRow) its row's title as accessible
- * name and the subtitle as description, so a screen reader says what the control sets. */
-void bf_label_by_row (GtkWidget *suffix);
+/* For @suffix, the activatable widget (switch, spin button) of an AdwActionRow: the row already
+ * names it by its title; this gives it the row's subtitle as accessible description. */
+void bf_describe_by_row (GtkWidget *suffix);
 
 G_END_DECLS

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "bf-gui-util.h"
 #include "bf-new-register-page.h"
 #include "bf-store.h"
 
@@ -20,6 +19,7 @@ struct _BfNewRegisterPage
   GtkLabel *error_label;
   AdwEntryRow *township_row;
   AdwEntryRow *county_row;
+  GtkWidget *villages_card;
   GtkTextView *villages_view;
   GtkSpinButton *groups_spin;
   AdwEntryRow *operator_row;
@@ -181,20 +181,21 @@ clear_errors (BfNewRegisterPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->township_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->operator_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->villages_view), "error");
+  gtk_widget_remove_css_class (self->villages_card, "error");
 }
 
-/* Shows @message above the form and puts the focus on the field it is about. */
+/* Shows @message above the form, marks @field (may be NULL) and puts the focus in it. */
 static void
 show_error (BfNewRegisterPage *self, GtkWidget *field, const char *message)
 {
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  if (field == GTK_WIDGET (self->villages_view))
+    gtk_widget_add_css_class (self->villages_card, "error");
+  else if (field != NULL)
+    gtk_widget_add_css_class (field, "error");
   if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
+    gtk_widget_grab_focus (field);
 }
 
 static void
@@ -224,11 +225,14 @@ create_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
 
   /* The default place, ~/Documents, does not exist on every new account. */
   parent = g_file_get_parent (file);
-  if (parent != NULL && !g_file_make_directory_with_parents (parent, cancellable, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  if (parent != NULL && !g_file_make_directory_with_parents (parent, cancellable, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_clear_error (&error);
     }
 
   store = bf_store_create (data->path, &spec, &error);
@@ -477,6 +481,7 @@ bf_new_register_page_class_init (BfNewRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, township_row);
   gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, county_row);
+  gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, villages_card);
   gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, villages_view);
   gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, groups_spin);
   gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, operator_row);
@@ -496,7 +501,6 @@ static void
 bf_new_register_page_init (BfNewRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  bf_label_by_row (GTK_WIDGET (self->groups_spin));
   update_location (self);
 }
 

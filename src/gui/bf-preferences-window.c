@@ -168,7 +168,7 @@ bf_preferences_window_class_init (BfPreferencesWindowClass *klass)
 }
 
 static void
-label_suffixes (BfPreferencesWindow *self)
+describe_suffixes (BfPreferencesWindow *self)
 {
   GtkWidget *suffixes[] = {
     GTK_WIDGET (self->notice_default_spin),    GTK_WIDGET (self->notice_minimum_spin),
@@ -177,14 +177,14 @@ label_suffixes (BfPreferencesWindow *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    bf_label_by_row (suffixes[i]);
+    bf_describe_by_row (suffixes[i]);
 }
 
 static void
 bf_preferences_window_init (BfPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  label_suffixes (self);
+  describe_suffixes (self);
 }
 
 GtkWidget *

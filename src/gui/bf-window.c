@@ -23,6 +23,9 @@ struct _BfWindow
   BfStore *backup_store;
   gboolean close_after_backup;
   GApplication *held_application; /* kept running until that backup ends */
+  gint64 backup_counter;          /* the store's change counter when the running backup began */
+  gint64 backed_up_counter;       /* … when the last backup began, or when the store was opened */
+  guint backup_timer;
 
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
@@ -40,6 +43,11 @@ struct _BfWindow
 };
 
 G_DEFINE_FINAL_TYPE (BfWindow, bf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* architecture.md: a verified backup every 30 minutes while the register changes. */
+#define BACKUP_INTERVAL_SECONDS (30 * 60)
+
+static gboolean periodic_backup_cb (gpointer data);
 
 enum
 {
@@ -153,6 +161,9 @@ adopt_store (BfWindow *self, BfStore *store)
   if (operator_name[0] != '\0')
     bf_store_set_operator (store, operator_name);
   g_settings_set_string (self->settings, "last-file", bf_store_get_path (store));
+  self->backed_up_counter = bf_store_get_change_counter (store);
+  if (self->backup_timer == 0)
+    self->backup_timer = g_timeout_add_seconds (BACKUP_INTERVAL_SECONDS, periodic_backup_cb, self);
 
   update_title (self);
   update_actions (self);
@@ -423,10 +434,14 @@ static void
 backup_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfWindow *self = BF_WINDOW (source);
+  gboolean announce = GPOINTER_TO_INT (user_data);
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *message = NULL;
   BfStore *store = g_steal_pointer (&self->backup_store);
+
+  if (path != NULL && store == self->store)
+    self->backed_up_counter = self->backup_counter;
 
   if (self->close_after_backup)
     {
@@ -444,13 +459,13 @@ backup_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_clear_object (&self->held_application);
     }
 
-  if (path != NULL)
+  if (path != NULL && announce)
     {
       g_autofree char *name = g_filename_display_basename (path);
       /* Translators: %s is the backup's file name */
       message = g_strdup_printf (_ ("Backed up as “%s”"), name);
     }
-  else
+  else if (path == NULL)
     {
       /* Translators: %s says why */
       message = g_strdup_printf (_ ("Backup failed: %s"), error->message);
@@ -458,26 +473,53 @@ backup_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* The window may have been closed meanwhile; then nobody is there to read the toast. */
   if (self->toast_overlay != NULL)
     {
-      bf_window_add_toast (self, message);
+      if (message != NULL)
+        bf_window_add_toast (self, message);
       update_actions (self);
     }
+}
+
+/* Backs up in a worker thread; @announce: a toast says where (failures are always told). */
+static void
+start_backup (BfWindow *self, gboolean announce)
+{
+  g_autoptr (GTask) task = NULL;
+
+  self->backup_store = g_object_ref (self->store);
+  self->backup_counter = bf_store_get_change_counter (self->store);
+  task = g_task_new (self, NULL, backup_done_cb, GINT_TO_POINTER (announce));
+  g_task_set_source_tag (task, start_backup);
+  g_task_set_task_data (task, g_object_ref (self->backup_store), g_object_unref);
+  g_task_run_in_thread (task, backup_thread);
+  update_actions (self);
 }
 
 static void
 backup_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   BfWindow *self = BF_WINDOW (widget);
-  g_autoptr (GTask) task = NULL;
 
-  if (self->store == NULL || self->backup_store != NULL)
-    return;
+  if (self->store != NULL && self->backup_store == NULL)
+    start_backup (self, TRUE);
+}
 
-  self->backup_store = g_object_ref (self->store);
-  task = g_task_new (self, NULL, backup_done_cb, NULL);
-  g_task_set_source_tag (task, backup_activated);
-  g_task_set_task_data (task, g_object_ref (self->backup_store), g_object_unref);
-  g_task_run_in_thread (task, backup_thread);
-  update_actions (self);
+gboolean
+bf_window_backup_if_changed (BfWindow *self)
+{
+  g_return_val_if_fail (BF_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL || self->backup_store != NULL ||
+      bf_store_get_change_counter (self->store) == self->backed_up_counter)
+    return FALSE;
+  start_backup (self, FALSE);
+  return TRUE;
+}
+
+static gboolean
+periodic_backup_cb (gpointer data)
+{
+  bf_window_backup_if_changed (data);
+  return G_SOURCE_CONTINUE;
 }
 
 /* Navigation */
@@ -640,6 +682,7 @@ bf_window_dispose (GObject *object)
   if (self->open_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->open_chooser));
   g_clear_object (&self->open_chooser);
+  g_clear_handle_id (&self->backup_timer, g_source_remove);
   release_store (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BF_TYPE_WINDOW);
 
@@ -719,6 +762,7 @@ bf_window_init (BfWindow *self)
 
   g_signal_connect_object (self->settings, "changed::operator-name",
                            G_CALLBACK (operator_changed_cb), self, G_CONNECT_SWAPPED);
+  content_stack_visible_child_cb (self);
   update_title (self);
   update_actions (self);
 }

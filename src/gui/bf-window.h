@@ -25,4 +25,8 @@ void bf_window_show_page (BfWindow *self, const char *name);
 
 void bf_window_add_toast (BfWindow *self, const char *title);
 
+/* Starts a quiet backup when the register changed since it was opened or last backed up; returns
+ * whether it did. A timer calls it every 30 minutes. */
+gboolean bf_window_backup_if_changed (BfWindow *self);
+
 G_END_DECLS

@@ -15,8 +15,21 @@ gboolean _bf_store_search_index (BfStore *self,
                                  GPtrArray *members,
                                  GError **error);
 
+/* Rewrites the search rows of every household in one write of its own (no audit entry: the
+ * index is derived data). For code that writes households around the household API, such as a
+ * bulk generator, once it is done; searching also does it once per store when it finds
+ * households without a search row. */
+gboolean _bf_store_search_rebuild (BfStore *self, GError **error);
+
 /* Steps @stmt to completion (a write, or a query whose rows are not needed) and resets it.
  * On failure @error says @what failed, with SQLite's reason. */
 gboolean _bf_store_step_done (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error);
+
+/* Tests only: force the way a search goes, whatever the numbers. @plan: how a page meets its
+ * text's candidates: 0 chosen (the default), 1 looks them up by id, 2 tests a set of them while
+ * walking an index, 3 probes the text index for each household walked. @walk: -1 chosen, 0 the
+ * filters may choose an index, 1 they only test rows while the sort order's index is walked.
+ * Every combination must give the same rows. */
+void _bf_store_search_force (int plan, int walk);
 
 G_END_DECLS

@@ -110,16 +110,16 @@ static const Field member_fields[] = {
   CODE (BfMember, "sex", sex, N_ ("Sex"), BF_CODES_SEX),
   DATE (BfMember, "birth_date", birth_date, N_ ("Birth date")),
   CODE (BfMember, "ethnicity", ethnicity, N_ ("Ethnicity"), BF_CODES_ETHNICITY),
-  CODE (BfMember, "education", education, N_ ("Education"), BF_CODES_EDUCATION),
+  CODE (BfMember, "education", education, N_ ("Education level"), BF_CODES_EDUCATION),
   CODE (BfMember, "school_status", school_status, N_ ("School status"), BF_CODES_SCHOOL_STATUS),
-  CODE (BfMember, "health", health, N_ ("Health"), BF_CODES_HEALTH),
+  CODE (BfMember, "health", health, N_ ("Health status"), BF_CODES_HEALTH),
   { "disability_grade", FIELD_GRADE, offsetof (BfMember, disability_grade), N_ ("Disability grade"),
     .max = 4 },
   CODE (BfMember, "labour", labour, N_ ("Labour ability"), BF_CODES_LABOUR),
   CODE (BfMember, "work_status", work_status, N_ ("Work status"), BF_CODES_WORK_STATUS),
   { "work_months", FIELD_COUNT, offsetof (BfMember, work_months), N_ ("Months of work"),
     .max = 12 },
-  TRI (BfMember, "medical_insurance", medical_insurance, N_ ("Medical insurance")),
+  TRI (BfMember, "medical_insurance", medical_insurance, N_ ("Basic medical insurance")),
   TRI (BfMember,
        "serious_illness_insurance",
        serious_illness_insurance,
@@ -619,8 +619,8 @@ bf_store_household_get (BfStore *self, gint64 id, GError **error)
   if (local_error != NULL)
     g_propagate_error (error, local_error);
   else if (household == NULL)
-    g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                 _ ("There is no household %" G_GINT64_FORMAT "."), id);
+    g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
+                         _ ("The household is not in the register."));
   return household;
 }
 
@@ -1603,8 +1603,8 @@ set_deleted (BfStore *self, gint64 id, gboolean delete, GError **error)
       if (local_error != NULL)
         g_propagate_error (error, local_error);
       else if (household == NULL)
-        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                     _ ("There is no household %" G_GINT64_FORMAT "."), id);
+        g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
+                             _ ("The household is not in the register."));
       else
         g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
                      delete ? _ ("Household %s is already deleted.")
@@ -1688,7 +1688,8 @@ bf_store_household_next_number (BfStore *self, gint64 village_id, GError **error
   g_autofree char *prefix = NULL;
   g_autofree char *limit = NULL;
   sqlite3_stmt *stmt;
-  gint64 last;
+  gint64 last = 0;
+  int found;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
 
@@ -1712,20 +1713,31 @@ bf_store_household_next_number (BfStore *self, gint64 village_id, GError **error
 
   prefix = g_strdup_printf ("%03" G_GINT64_FORMAT "-", village_id);
   limit = g_strdup_printf ("%03" G_GINT64_FORMAT ".", village_id); /* '.' follows '-' */
-  stmt =
-    _bf_store_prepare (self,
-                       "SELECT ifnull(max(CAST(substr(number, ?3) AS INTEGER)), 0) FROM households "
-                       "WHERE number > ?1 AND number < ?2 AND length(number) > ?3 - 1 "
-                       "AND substr(number, ?3) NOT GLOB '*[^0-9]*'",
-                       error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, limit, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, (int) strlen (prefix) + 1);
-  if (step_row (self, stmt, _ ("Could not find the next household number"), error) <= 0)
-    return NULL;
-  last = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  /* Five-digit sequences sort as numbers: the last one is found from the end of the index. Past
+   * 99999 the sequence grows a digit and only a scan of the village's numbers finds its end. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      stmt = _bf_store_prepare (
+        self,
+        pass == 0 ? "SELECT CAST(substr(number, ?3) AS INTEGER) FROM households "
+                    "WHERE number > ?1 AND number < ?2 AND length(number) = ?3 + 4 "
+                    "AND substr(number, ?3) NOT GLOB '*[^0-9]*' ORDER BY number DESC LIMIT 1"
+                  : "SELECT max(CAST(substr(number, ?3) AS INTEGER)) FROM households "
+                    "WHERE number > ?1 AND number < ?2 AND length(number) > ?3 - 1 "
+                    "AND substr(number, ?3) NOT GLOB '*[^0-9]*'",
+        error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, limit, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, (int) strlen (prefix) + 1);
+      found = step_row (self, stmt, _ ("Could not find the next household number"), error);
+      if (found < 0)
+        return NULL;
+      last = found ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+      if (last < 99999)
+        break;
+    }
   return g_strdup_printf ("%s%05" G_GINT64_FORMAT, prefix, last + 1);
 }

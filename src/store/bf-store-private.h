@@ -71,6 +71,9 @@ void _bf_store_backed_up (BfStore *self);
 gboolean _bf_fsync_path (const char *path, gboolean directory);
 void _bf_fsync_parent (const char *path);
 
+/* NULL, empty or only ASCII white space. */
+gboolean _bf_is_blank (const char *text);
+
 char *_bf_uuid_new (void);
 char *_bf_now_iso (void); /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
 

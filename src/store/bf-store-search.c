@@ -24,15 +24,34 @@
 /* ------------------------------------------------------------------------------------------ */
 /* Index */
 
+/* One token per character of @text into @chars, so that a query of one or two characters is a
+ * token or a two-token phrase; and each pair of neighbouring ASCII letters or digits as one token
+ * into @pairs, so that two digits of an ID number are one token to look up rather than a phrase
+ * whose positions must be compared in nearly every household. */
 static void
-append_chars (GString *chars, const char *text)
+append_chars (GString *chars, GString *pairs, const char *text)
 {
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text, *next; p != NULL && *p != '\0'; p = next)
     {
-      g_string_append_len (chars, p, g_utf8_next_char (p) - p);
+      next = g_utf8_next_char (p);
+      g_string_append_len (chars, p, next - p);
       g_string_append_c (chars, ' ');
+      if (g_ascii_isalnum (*p) && g_ascii_isalnum (*next))
+        g_string_append_printf (pairs, "%c%c ", *p, *next);
     }
   g_string_append (chars, CHARS_SEPARATOR);
+}
+
+/* Head first, then in the order they joined: the same text whatever order the caller had. */
+static int
+compare_members (gconstpointer pa, gconstpointer pb)
+{
+  const BfMember *a = *(BfMember *const *) pa, *b = *(BfMember *const *) pb;
+  int head_a = g_strcmp0 (a->relation, "head") != 0, head_b = g_strcmp0 (b->relation, "head") != 0;
+
+  if (head_a != head_b)
+    return head_a - head_b;
+  return a->id < b->id ? -1 : a->id > b->id;
 }
 
 gboolean
@@ -42,15 +61,19 @@ _bf_store_search_index (BfStore *self,
                         GPtrArray *members,
                         GError **error)
 {
+  g_autoptr (GPtrArray) sorted = g_ptr_array_copy (members, NULL, NULL);
   g_autoptr (GString) names = g_string_new (NULL);
   g_autoptr (GString) ids = g_string_new (NULL);
   g_autoptr (GString) chars = g_string_new (NULL);
+  g_autoptr (GString) pairs = g_string_new (NULL);
   sqlite3_stmt *stmt;
 
-  append_chars (chars, number);
-  for (guint i = 0; i < members->len; i++)
+  g_ptr_array_set_free_func (sorted, NULL); /* the copy borrows the members */
+  g_ptr_array_sort (sorted, compare_members);
+  append_chars (chars, pairs, number);
+  for (guint i = 0; i < sorted->len; i++)
     {
-      const BfMember *member = g_ptr_array_index (members, i);
+      const BfMember *member = g_ptr_array_index (sorted, i);
 
       if (i > 0)
         {
@@ -59,10 +82,11 @@ _bf_store_search_index (BfStore *self,
         }
       g_string_append (names, member->name);
       g_string_append (ids, member->id_number);
-      append_chars (chars, member->name);
+      append_chars (chars, pairs, member->name);
     }
-  for (guint i = 0; i < members->len; i++)
-    append_chars (chars, ((const BfMember *) g_ptr_array_index (members, i))->id_number);
+  for (guint i = 0; i < sorted->len; i++)
+    append_chars (chars, pairs, ((const BfMember *) g_ptr_array_index (sorted, i))->id_number);
+  g_string_append (chars, pairs->str);
 
   stmt = _bf_store_prepare (
     self,
@@ -79,6 +103,97 @@ _bf_store_search_index (BfStore *self,
   sqlite3_bind_text (stmt, 4, ids->str, ids->len, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, chars->str, chars->len, SQLITE_TRANSIENT);
   return _bf_store_step_done (self, stmt, _ ("Could not update the search index"), error);
+}
+
+/* Rewrites every household's search row from the households and members tables, in the current
+ * write; rows already right are left alone. */
+static gboolean
+reindex_all (BfStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_member_free);
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 current = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (
+        _bf_store_db (self),
+        "SELECT h.id, h.number, m.id, m.name, m.id_number, m.relation FROM households AS h "
+        "LEFT JOIN members AS m ON m.household_id = h.id AND m.deleted_at IS NULL "
+        "ORDER BY h.id",
+        -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Could not rebuild the search index"));
+      return FALSE;
+    }
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id != current)
+        {
+          ok = current == 0 || _bf_store_search_index (self, current, number, members, error);
+          g_ptr_array_set_size (members, 0);
+          g_free (number);
+          number = _bf_column_dup (stmt, 1);
+          current = id;
+        }
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          BfMember *member = bf_member_new ();
+
+          member->id = sqlite3_column_int64 (stmt, 2);
+          member->name = _bf_column_dup (stmt, 3);
+          member->id_number = _bf_column_dup (stmt, 4);
+          member->relation = _bf_column_dup (stmt, 5);
+          g_ptr_array_add (members, member);
+        }
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Could not rebuild the search index"));
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return ok && (current == 0 || _bf_store_search_index (self, current, number, members, error));
+}
+
+gboolean
+_bf_store_search_rebuild (BfStore *self, GError **error)
+{
+  if (!_bf_store_begin (self, error))
+    return FALSE;
+  if (!reindex_all (self, error) || !_bf_store_commit (self, error))
+    {
+      _bf_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Households written around the household API (a bulk import, the demo generator) have no
+ * search row: the first search of a store notices and indexes them, once. A read-only store
+ * searches what is indexed. */
+static void
+ensure_indexed (BfStore *self)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean complete = TRUE;
+
+  if (g_object_get_data (G_OBJECT (self), "bf-search-checked") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (self), "bf-search-checked", GINT_TO_POINTER (1));
+  if (sqlite3_prepare_v2 (
+        _bf_store_db (self),
+        "SELECT (SELECT count(*) FROM households) = (SELECT count(*) FROM household_search)", -1,
+        &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    complete = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (!complete && !_bf_store_search_rebuild (self, &error))
+    g_debug ("search index not rebuilt: %s", error->message);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -194,12 +309,13 @@ is_token_char (gunichar c)
     }
 }
 
-/* Where the candidates of a text query come from. */
+/* Where the candidates of a text query come from, as a set of ids and as a test of one
+ * household (h.id). Each has one "?" for the value. */
 typedef struct
 {
-  const char *select; /* a query of household ids with one "?" */
-  char *value;        /* bound to the "?" */
-  gboolean dense;     /* known to match most households: not worth counting first */
+  const char *select;
+  const char *probe;
+  char *value;
 } TextMatch;
 
 static void
@@ -210,13 +326,26 @@ text_match_clear (TextMatch *m)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TextMatch, text_match_clear)
 
+#define FTS_MATCH(table)                                                                           \
+  "SELECT rowid FROM " table " WHERE " table " MATCH ?",                                           \
+    "EXISTS (SELECT 1 FROM " table " WHERE " table " MATCH ? AND rowid = h.id)"
+
 /* FALSE when @raw holds nothing to search for. */
 static gboolean
 text_match_init (TextMatch *m, const char *raw)
 {
+  static const TextMatch trigram = { FTS_MATCH ("household_search_trigram") };
+  static const TextMatch chars = { FTS_MATCH ("household_search_chars") };
+  static const TextMatch scan = {
+    "SELECT s.id FROM household_search AS s, (SELECT ? AS q) AS t "
+    "WHERE instr(lower(s.number), t.q) > 0 OR instr(lower(s.names), t.q) > 0",
+    "EXISTS (SELECT 1 FROM household_search AS s, (SELECT ? AS q) AS t WHERE s.id = h.id "
+    "AND (instr(lower(s.number), t.q) > 0 OR instr(lower(s.names), t.q) > 0))",
+  };
   g_autofree char *valid = NULL;
   const char *text;
-  gboolean ascii = TRUE, tokens = TRUE;
+  gboolean tokens = TRUE;
+  glong length;
 
   memset (m, 0, sizeof *m);
   if (raw == NULL)
@@ -226,50 +355,66 @@ text_match_init (TextMatch *m, const char *raw)
   if (*text == '\0')
     return FALSE;
 
-  if (g_utf8_strlen (text, -1) >= 3)
+  length = g_utf8_strlen (text, -1);
+  if (length >= 3)
     {
-      m->select =
-        "SELECT rowid FROM household_search_trigram WHERE household_search_trigram MATCH ?";
+      *m = trigram;
       m->value = fts_phrase (text, FALSE);
       return TRUE;
     }
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  if (length == 2 && g_ascii_isalnum (text[0]) && g_ascii_isalnum (text[1]))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      ascii = ascii && c < 0x80;
-      tokens = tokens && is_token_char (c);
+      *m = chars;
+      m->value = fts_phrase (text, FALSE); /* one pair token */
+      return TRUE;
     }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    tokens = tokens && is_token_char (g_utf8_get_char (p));
   if (tokens)
     {
-      m->select = "SELECT rowid FROM household_search_chars WHERE household_search_chars MATCH ?";
+      *m = chars;
       m->value = fts_phrase (text, TRUE);
-      /* Two ASCII characters are two digits of ID numbers in nearly every register: counting
-       * their phrase costs more than the walk it would save. */
-      m->dense = ascii && g_utf8_strlen (text, -1) == 2;
       return TRUE;
     }
   /* Punctuation never reaches an FTS token, and ID numbers hold none. */
-  m->select = "SELECT s.id FROM household_search AS s, (SELECT ? AS q) AS t "
-              "WHERE instr(lower(s.number), t.q) > 0 OR instr(lower(s.names), t.q) > 0";
+  *m = scan;
   m->value = g_ascii_strdown (text, -1);
   return TRUE;
 }
 
-/* Fewer candidates than this are looked up by id and sorted; more are probed while walking the
- * sort order (the two cost the same near 4,000 of 100,000 households on the reference machine). */
+/* How a page or a count meets the text's candidates. */
+typedef enum
+{
+  PLAN_NONE,   /* no text */
+  PLAN_LOOKUP, /* few candidates: look each household up by id, then sort */
+  PLAN_SET,    /* many: walk an index (sort order or filter) and test membership of the set */
+  PLAN_PROBE,  /* most households, no filter: walk the sort order, test each row on its own */
+} Plan;
+
+/* Fewer candidates than this are looked up by id and sorted; more are kept as a set (the two
+ * cost the same near 4,000 of 100,000 households on the reference machine). */
 #define FEW_CANDIDATES 4000
 
-static gint64
-text_match_count (BfStore *self, const TextMatch *m, GError **error)
+static Plan forced_plan = PLAN_NONE;
+static int forced_walk = -1;
+
+void
+_bf_store_search_force (int plan, int walk)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s)", m->select);
+  forced_plan = CLAMP (plan, PLAN_NONE, PLAN_PROBE);
+  forced_walk = CLAMP (walk, -1, 1);
+}
+
+static gint64
+query_int (BfStore *self, const char *sql, const char *value, GError **error)
+{
   sqlite3_stmt *stmt = NULL;
   gint64 n = -1;
 
   if (sqlite3_prepare_v2 (_bf_store_db (self), sql, -1, &stmt, NULL) == SQLITE_OK)
     {
-      sqlite3_bind_text (stmt, 1, m->value, -1, SQLITE_TRANSIENT);
+      if (value != NULL)
+        sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         n = sqlite3_column_int64 (stmt, 0);
     }
@@ -279,43 +424,32 @@ text_match_count (BfStore *self, const TextMatch *m, GError **error)
   return n;
 }
 
-static void
-query_init (Query *q,
-            const BfHouseholdQuery *query,
-            const char *select,
-            const TextMatch *text,
-            gboolean probe)
+/* Households (deleted ones too) whose text matches. */
+static gint64
+text_match_count (BfStore *self, const TextMatch *m, GError **error)
 {
-  q->sql = g_string_new (select);
-  q->binds = g_array_new (FALSE, TRUE, sizeof (Bind));
-  g_array_set_clear_func (q->binds, bind_clear);
-  q->key = &sort_keys[(guint) query->sort < G_N_ELEMENTS (sort_keys) ? query->sort
-                                                                     : BF_HOUSEHOLD_SORT_NUMBER];
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (%s)", m->select);
 
-  g_string_append (q->sql, " FROM households AS h WHERE 1");
-  if (!query->include_deleted)
-    g_string_append (q->sql, " AND h.deleted_at IS NULL");
-  if (query->village_id != 0)
-    add_int (q, " AND h.village_id = ?", query->village_id);
-  if (query->group_id != 0)
-    add_int (q, " AND h.group_id = ?", query->group_id);
-  if (query->status != NULL)
-    add_text (q, " AND h.status = ?", query->status);
-  if (query->attribute != NULL)
-    add_text (q, " AND h.attribute = ?", query->attribute);
-  if (query->monitoring_type != NULL)
-    add_text (q, " AND h.monitoring_type = ?", query->monitoring_type);
-  if (query->cause != NULL)
-    add_text (q, " AND ? IN (h.primary_cause, h.other_cause_1, h.other_cause_2)", query->cause);
-  if (text->select != NULL)
-    {
-      /* The unary "+" keeps SQLite from looking households up by these ids, so that it walks
-       * the sort index and only probes the set. */
-      g_autofree char *sql =
-        g_strdup_printf (" AND %sh.id IN (%s)", probe ? "+" : "", text->select);
+  return query_int (self, sql, m->value, error);
+}
 
-      add_text (q, sql, text->value);
-    }
+/* Deleted households whose text matches: few, found from their own index. */
+static gint64
+text_match_count_deleted (BfStore *self, const TextMatch *m, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM households AS h "
+                                          "WHERE h.deleted_at IS NOT NULL AND %s",
+                                          m->probe);
+
+  return query_int (self, sql, m->value, error);
+}
+
+static gboolean
+has_filters (const BfHouseholdQuery *query)
+{
+  return query->village_id != 0 || query->group_id != 0 || query->status != NULL ||
+         query->attribute != NULL || query->monitoring_type != NULL || query->cause != NULL ||
+         query->include_deleted;
 }
 
 static void
@@ -349,6 +483,133 @@ query_prepare (BfStore *self, Query *q, GError **error)
   return stmt;
 }
 
+/* @walk: the filters only test rows, never choose an index, so that a page walks the sort
+ * order's index instead of sorting every household a filter lets through. */
+static void
+query_init (Query *q,
+            const BfHouseholdQuery *query,
+            const char *select,
+            const TextMatch *text,
+            Plan plan,
+            gboolean walk)
+{
+  q->sql = g_string_new (select);
+  q->binds = g_array_new (FALSE, TRUE, sizeof (Bind));
+  g_array_set_clear_func (q->binds, bind_clear);
+  q->key = &sort_keys[(guint) query->sort < G_N_ELEMENTS (sort_keys) ? query->sort
+                                                                     : BF_HOUSEHOLD_SORT_NUMBER];
+
+  g_string_append (q->sql, " FROM households AS h WHERE 1");
+  if (!query->include_deleted)
+    g_string_append (q->sql, " AND h.deleted_at IS NULL");
+  if (query->village_id != 0)
+    add_int (q, walk ? " AND +h.village_id = ?" : " AND h.village_id = ?", query->village_id);
+  if (query->group_id != 0)
+    add_int (q, walk ? " AND +h.group_id = ?" : " AND h.group_id = ?", query->group_id);
+  if (query->status != NULL)
+    add_text (q, walk ? " AND +h.status = ?" : " AND h.status = ?", query->status);
+  /* Unwalked, the same expressions as the sort indexes, so that those serve the filters too. */
+  if (query->attribute != NULL)
+    add_text (q, walk ? " AND h.attribute = ?" : " AND ifnull(h.attribute, '') = ?",
+              query->attribute);
+  if (query->monitoring_type != NULL)
+    add_text (q, walk ? " AND h.monitoring_type = ?" : " AND ifnull(h.monitoring_type, '') = ?",
+              query->monitoring_type);
+  if (query->cause != NULL)
+    {
+      add_text (q, walk ? " AND (+h.primary_cause = ?" : " AND (h.primary_cause = ?", query->cause);
+      add_text (q, walk ? " OR +h.other_cause_1 = ?" : " OR h.other_cause_1 = ?", query->cause);
+      add_text (q, walk ? " OR +h.other_cause_2 = ?)" : " OR h.other_cause_2 = ?)", query->cause);
+    }
+  if (plan != PLAN_NONE)
+    {
+      /* The unary "+" keeps SQLite from looking households up by the set's ids. */
+      g_autofree char *sql =
+        plan == PLAN_PROBE
+          ? g_strdup_printf (" AND %s", text->probe)
+          : g_strdup_printf (" AND %sh.id IN (%s)", plan == PLAN_SET ? "+" : "", text->select);
+
+      add_text (q, sql, text->value);
+    }
+}
+
+/* A page walks the sort order when the filters let many households through: then a page is
+ * found after a few rows. When they let few through, those few are sorted. */
+#define FEW_FILTERED 2500
+
+static gboolean
+filters_let_many_through (BfStore *self,
+                          const BfHouseholdQuery *query,
+                          gboolean *many,
+                          GError **error)
+{
+  BfHouseholdQuery filters = *query;
+  TextMatch none = { 0 };
+  sqlite3_stmt *stmt;
+  Query q;
+  int rc;
+
+  *many = TRUE;
+  filters.include_deleted = FALSE;
+  if (!has_filters (&filters))
+    return TRUE;
+  query_init (&q, query, "SELECT count(*) FROM (SELECT 1", &none, PLAN_NONE, FALSE);
+  add_int (&q, " LIMIT ?)", FEW_FILTERED);
+  stmt = query_prepare (self, &q, error);
+  query_clear (&q);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *many = sqlite3_column_int64 (stmt, 0) >= FEW_FILTERED;
+  else
+    _bf_store_set_sqlite_error (self, error, _ ("Could not search the households"));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+/* The plan for @query's text: by the number of candidates and the share of the register. */
+static gboolean
+choose_plan (BfStore *self,
+             const BfHouseholdQuery *query,
+             const TextMatch *text,
+             gboolean for_page,
+             Plan *plan,
+             gint64 *n_candidates,
+             GError **error)
+{
+  gint64 n, last_id;
+
+  *plan = PLAN_NONE;
+  if (text->select == NULL)
+    return TRUE;
+  n = text_match_count (self, text, error);
+  if (n < 0)
+    return FALSE;
+  *n_candidates = n;
+  if (forced_plan != PLAN_NONE)
+    {
+      *plan = forced_plan;
+      return TRUE;
+    }
+  if (n <= FEW_CANDIDATES)
+    {
+      *plan = PLAN_LOOKUP;
+      return TRUE;
+    }
+  *plan = PLAN_SET;
+  if (for_page && !has_filters (query))
+    {
+      /* Probing costs a little per row walked: worth it when a page is found in a few rows. */
+      last_id = query_int (self, "SELECT ifnull(max(id), 0) FROM households", NULL, error);
+      if (last_id < 0)
+        return FALSE;
+      if (n * 4 >= last_id)
+        *plan = PLAN_PROBE;
+    }
+  return TRUE;
+}
+
 static void
 add_key (Query *q, const char *sql, const char *key)
 {
@@ -377,7 +638,9 @@ bf_store_household_search (BfStore *self,
   g_autofree char *select = NULL;
   g_autofree char *last_key = NULL;
   g_auto (TextMatch) text = { 0 };
-  gboolean probe = FALSE;
+  gint64 n_candidates = 0;
+  gboolean walk = FALSE;
+  Plan plan;
   sqlite3_stmt *stmt;
   const char *dir;
   Query q;
@@ -387,14 +650,16 @@ bf_store_household_search (BfStore *self,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (limit > 0, NULL);
 
-  if (text_match_init (&text, query->text))
-    {
-      gint64 n = text.dense ? G_MAXINT64 : text_match_count (self, &text, error);
-
-      if (n < 0)
-        return NULL;
-      probe = n > FEW_CANDIDATES;
-    }
+  ensure_indexed (self);
+  text_match_init (&text, query->text);
+  if (!choose_plan (self, query, &text, TRUE, &plan, &n_candidates, error))
+    return NULL;
+  /* Few candidates are looked up by id whatever the filters say. */
+  walk = plan == PLAN_LOOKUP;
+  if (!walk && !filters_let_many_through (self, query, &walk, error))
+    return NULL;
+  if (forced_walk >= 0)
+    walk = forced_walk;
 
   select = g_strdup_printf (
     "SELECT h.id, h.uuid, h.number, h.head_name, "
@@ -403,7 +668,7 @@ bf_store_household_search (BfStore *self,
     "h.member_count, h.attribute, h.monitoring_type, h.primary_cause, h.status, "
     "h.per_capita_fen, h.updated_at, %s",
     sort_keys[(guint) query->sort < G_N_ELEMENTS (sort_keys) ? query->sort : 0].expr);
-  query_init (&q, query, select, &text, probe);
+  query_init (&q, query, select, &text, plan, walk);
   dir = query->descending ? "DESC" : "ASC";
   if (after != NULL)
     {
@@ -475,15 +740,28 @@ gint64
 bf_store_household_count (BfStore *self, const BfHouseholdQuery *query, GError **error)
 {
   g_auto (TextMatch) text = { 0 };
+  gint64 n_candidates = 0;
   sqlite3_stmt *stmt;
   gint64 count = -1;
+  Plan plan;
   Query q;
 
   g_return_val_if_fail (BF_IS_STORE (self), -1);
   g_return_val_if_fail (query != NULL, -1);
 
+  ensure_indexed (self);
   text_match_init (&text, query->text);
-  query_init (&q, query, "SELECT count(*)", &text, FALSE);
+  if (!choose_plan (self, query, &text, FALSE, &plan, &n_candidates, error))
+    return -1;
+  if (plan != PLAN_NONE && !has_filters (query))
+    {
+      /* Every household has a search row: the matches less the deleted ones among them, without
+       * visiting the others. */
+      gint64 deleted = text_match_count_deleted (self, &text, error);
+
+      return deleted < 0 ? -1 : n_candidates - deleted;
+    }
+  query_init (&q, query, "SELECT count(*)", &text, plan, FALSE);
   stmt = query_prepare (self, &q, error);
   query_clear (&q);
   if (stmt == NULL)

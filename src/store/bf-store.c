@@ -708,8 +708,15 @@ gboolean
 _bf_store_begin (BfStore *self, GError **error)
 {
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!self->in_write, FALSE);
 
+  if (self->in_write)
+    {
+      /* A programming error, but the caller still gets an error to report. */
+      g_critical ("_bf_store_begin() inside a write: writes do not nest");
+      g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_FAILED,
+                           "internal error: nested write");
+      return FALSE;
+    }
   if (!check_open (self, error))
     return FALSE;
   if (self->flags & BF_STORE_OPEN_READ_ONLY)
@@ -979,45 +986,6 @@ bf_store_audit_verify (BfStore *self, gint64 *n_checked, GError **error)
   return TRUE;
 }
 
-GPtrArray *
-bf_store_audit_for (BfStore *self, const char *uuid, GError **error)
-{
-  g_autoptr (BfCachedStmt) stmt = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
-  int rc;
-
-  g_return_val_if_fail (BF_IS_STORE (self), NULL);
-  g_return_val_if_fail (uuid != NULL, NULL);
-
-  stmt = _bf_store_prepare (self,
-                            "SELECT seq, at, operator, action, entity, uuid, changes FROM "
-                            "audit_log WHERE uuid = ? ORDER BY seq DESC",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  _bf_bind_text (stmt, 1, uuid);
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_audit_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BfAuditEntry *entry = g_new0 (BfAuditEntry, 1);
-
-      entry->seq = sqlite3_column_int64 (stmt, 0);
-      entry->at = _bf_column_dup (stmt, 1);
-      entry->operator_name = _bf_column_dup (stmt, 2);
-      entry->action = _bf_column_dup (stmt, 3);
-      entry->entity = _bf_column_dup (stmt, 4);
-      entry->uuid = _bf_column_dup (stmt, 5);
-      entry->changes = _bf_column_dup (stmt, 6);
-      g_ptr_array_add (entries, entry);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, _ ("Cannot read the audit trail"));
-      return NULL;
-    }
-  return g_steal_pointer (&entries);
-}
-
 /* ---------------------------------------------------------------------------------------------
  * Opening
  */
@@ -1084,16 +1052,14 @@ migrate (BfStore *self, guint from, GError **error)
   for (guint i = from; i < migrations->len; i++)
     {
       const Migration *m = &g_array_index (migrations, Migration, i);
-      JsonObject *changes = json_object_new ();
+      g_autoptr (JsonObject) changes = json_object_new ();
 
       _bf_changes_add_int (changes, "user_version", m->version - 1, m->version);
       if (!_bf_store_begin (self, error))
-        {
-          json_object_unref (changes);
-          return FALSE;
-        }
+        return FALSE;
       if (!apply_migration (self, m, error) ||
-          !_bf_store_audit (self, "migrate", "register_info", self->uuid, changes, error) ||
+          !_bf_store_audit (self, "migrate", "register_info", self->uuid,
+                            g_steal_pointer (&changes), error) ||
           !_bf_store_commit (self, error))
         {
           _bf_store_rollback (self);
@@ -1424,8 +1390,8 @@ populate (BfStore *self, const BfRegisterSpec *spec, GError **error)
   return insert_defaults (self, spec, error) && insert_example_lines (self, error);
 }
 
-static gboolean
-is_blank (const char *text)
+gboolean
+_bf_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -1438,12 +1404,12 @@ is_blank (const char *text)
 static gboolean
 validate_spec (const BfRegisterSpec *spec, GError **error)
 {
-  if (is_blank (spec->county))
+  if (_bf_is_blank (spec->county))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The county is required."));
       return FALSE;
     }
-  if (is_blank (spec->township))
+  if (_bf_is_blank (spec->township))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The township is required."));
       return FALSE;
@@ -1455,7 +1421,7 @@ validate_spec (const BfRegisterSpec *spec, GError **error)
       return FALSE;
     }
   for (guint i = 0; spec->villages[i] != NULL; i++)
-    if (is_blank (spec->villages[i]))
+    if (_bf_is_blank (spec->villages[i]))
       {
         g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("Village %u has no name."),
                      i + 1);
@@ -1675,12 +1641,12 @@ gboolean
 bf_store_setting_set (BfStore *self, const char *key, const char *value, GError **error)
 {
   g_autofree char *before = NULL;
-  JsonObject *changes;
+  g_autoptr (JsonObject) changes = NULL;
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (is_blank (key))
+  if (_bf_is_blank (key))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("A setting needs a name."));
       return FALSE;
@@ -1697,7 +1663,7 @@ bf_store_setting_set (BfStore *self, const char *key, const char *value, GError 
   changes = json_object_new ();
   _bf_changes_add (changes, key, before, value);
   if (!insert_setting (self, key, value, error) ||
-      !_bf_store_audit (self, "update", "settings", NULL, changes, error) ||
+      !_bf_store_audit (self, "update", "settings", NULL, g_steal_pointer (&changes), error) ||
       !_bf_store_commit (self, error))
     {
       _bf_store_rollback (self);
@@ -1767,7 +1733,7 @@ bf_store_village_add (BfStore *self, const char *name, guint n_groups, GError **
 
   g_return_val_if_fail (BF_IS_STORE (self), 0);
 
-  if (is_blank (name))
+  if (_bf_is_blank (name))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The village needs a name."));
       return 0;
@@ -1793,7 +1759,7 @@ bf_store_group_add (BfStore *self, gint64 village_id, const char *name, GError *
 
   g_return_val_if_fail (BF_IS_STORE (self), 0);
 
-  if (is_blank (name))
+  if (_bf_is_blank (name))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The group needs a name."));
       return 0;

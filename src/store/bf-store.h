@@ -173,4 +173,53 @@ GPtrArray *bf_store_draft_list (BfStore *self, GError **error); /* BfDraft */
 gboolean
 bf_store_draft_discard (BfStore *self, const char *form, const char *target_uuid, GError **error);
 
+/* Demo registers (bf-store-demo.c): a deterministic, realistic township for trying the app and
+ * for benchmarks. Every date is relative to a fixed reference date (2026-09-30), every random
+ * choice comes from @seed, so the same seed on the same register gives the same records. */
+#define BF_DEMO_MAX_VILLAGES 40
+typedef void (*BfDemoProgress) (guint done, guint total, gpointer user_data);
+
+/* A new register for the demo county and township with @n_villages villages of 8 groups. */
+BfStore *bf_store_demo_create (const char *path,
+                               guint n_villages,
+                               const char *operator_name,
+                               GError **error);
+/* Adds @n_households households with their members and their whole history to the register's
+ * villages, in batches of 1,000 households: one transaction and one audit entry per batch. When
+ * cancelled, the batches already committed stay. */
+gboolean bf_store_demo_generate (BfStore *self,
+                                 guint n_households,
+                                 guint32 seed,
+                                 BfDemoProgress progress,
+                                 gpointer user_data,
+                                 GCancellable *cancellable,
+                                 GError **error);
+
+/* Figures for bangfu-cli stats (bf-store-stats.c). */
+typedef struct
+{
+  char *name;
+  gint64 active;  /* rows not soft-deleted (all rows for tables without soft delete) */
+  gint64 deleted; /* soft-deleted rows */
+} BfStatCount;
+
+typedef struct
+{
+  GPtrArray *tables;   /* BfStatCount per table, by name */
+  GPtrArray *statuses; /* BfStatCount per household status code (lifecycle order), active only */
+  GPtrArray *villages; /* BfStatCount per village name (register order): active households */
+  GPtrArray *causes;   /* BfStatCount per primary cause code, most households first */
+  gint64 audit_entries;
+  gint64 file_bytes; /* the register file */
+  gint64 wal_bytes;  /* its write-ahead log, 0 when none */
+  gint64 page_size;
+  gint64 page_count;
+  gint64 freelist_count;
+  int schema_version;
+} BfStoreStats;
+
+BfStoreStats *bf_store_stats (BfStore *self, GError **error);
+void bf_store_stats_free (BfStoreStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfStoreStats, bf_store_stats_free)
+
 G_END_DECLS

@@ -504,6 +504,13 @@ CREATE INDEX households_sort_monitoring ON households(ifnull(monitoring_type, ''
 CREATE INDEX households_sort_cause ON households(ifnull(primary_cause, '')) WHERE deleted_at IS NULL;
 CREATE INDEX households_sort_income ON households(ifnull(per_capita_fen, -9223372036854775807))
   WHERE deleted_at IS NULL;
+-- Filters. A cause may be any of the three: plain (not partial) column indexes, so that SQLite
+-- can join the three lookups of "primary = ? OR other 1 = ? OR other 2 = ?"; deleted_at in them
+-- answers counts from the index alone. Deleted households are few and found on their own.
+CREATE INDEX households_cause_1 ON households(primary_cause, deleted_at);
+CREATE INDEX households_cause_2 ON households(other_cause_1, deleted_at);
+CREATE INDEX households_cause_3 ON households(other_cause_2, deleted_at);
+CREATE INDEX households_deleted ON households(deleted_at) WHERE deleted_at IS NOT NULL;
 
 -- Household search. One row per household (deleted ones too: the list of deleted households is
 -- searchable), rewritten by the store whenever a household is saved. It is the external content

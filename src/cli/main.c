@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bangfu-cli: the register from a terminal. Dispatch and the helpers the commands share; the
+ * commands are in bf-cli-*.c. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bf-cli.h"
+#include "bf-codes.h"
+#include "bf-lifecycle.h"
+
+static char *opt_db;
+static gboolean opt_version;
+static const char *command_name = "bangfu-cli";
+
+/* ---- shared helpers ---- */
+
+static void
+print_version (void)
+{
+  g_print ("bangfu-cli %s\n", PACKAGE_VERSION);
+}
+
+gboolean
+bf_cli_parse (const char *parameter_string,
+              const char *summary,
+              const GOptionEntry *entries,
+              int *argc,
+              char ***argv)
+{
+  const GOptionEntry common[] = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db,
+                                    N_ ("The register file (default: $BANGFU_DB)"), N_ ("FILE") },
+                                  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
+                                    N_ ("Show the program version"), NULL },
+                                  G_OPTION_ENTRY_NULL };
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      bf_cli_usage_error ("%s", error->message);
+      return FALSE;
+    }
+  if (opt_version)
+    {
+      print_version ();
+      exit (BF_CLI_OK);
+    }
+  return TRUE;
+}
+
+const char *
+bf_cli_db (void)
+{
+  const char *db = opt_db != NULL ? opt_db : g_getenv ("BANGFU_DB");
+
+  if (db == NULL || *db == '\0')
+    {
+      bf_cli_usage_error (_ ("no register given: use --db FILE or set BANGFU_DB"));
+      return NULL;
+    }
+  return db;
+}
+
+static void
+vmessage (const char *format, va_list args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+
+  g_printerr ("%s: %s\n", command_name, text);
+}
+
+void
+bf_cli_message (const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vmessage (format, args);
+  va_end (args);
+}
+
+int
+bf_cli_usage_error (const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vmessage (format, args);
+  va_end (args);
+  g_printerr (_ ("Try “%s --help”.\n"), command_name);
+  return BF_CLI_USAGE;
+}
+
+int
+bf_cli_fail (const GError *error)
+{
+  bf_cli_message ("%s", error->message);
+  return BF_CLI_FAILED;
+}
+
+BfStore *
+bf_cli_open (BfStoreOpenFlags flags, int *status)
+{
+  g_autoptr (GError) error = NULL;
+  const char *db = bf_cli_db ();
+  BfStore *store;
+
+  if (db == NULL)
+    {
+      *status = BF_CLI_USAGE;
+      return NULL;
+    }
+  store = bf_store_open (db, flags, &error);
+  if (store == NULL)
+    *status = bf_cli_fail (error);
+  return store;
+}
+
+int
+bf_cli_close (BfStore *store, int status)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok = bf_store_close (store, &error);
+
+  g_object_unref (store);
+  return ok ? status : MAX (status, bf_cli_fail (error));
+}
+
+void
+bf_cli_print_json (JsonNode *node)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+int
+bf_cli_text_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+void
+bf_cli_print_cell (GString *line, const char *text, int width)
+{
+  int pad = width - bf_cli_text_width (text);
+
+  g_string_append (line, text != NULL ? text : "");
+  for (; pad > 0; pad--)
+    g_string_append_c (line, ' ');
+  g_string_append (line, "  ");
+}
+
+void
+bf_cli_print_field (const char *label, const char *value)
+{
+  if (value != NULL && *value != '\0')
+    /* TRANSLATORS: a label and its value, e.g. "  Status: Registered" */
+    g_print (_ ("  %s: %s\n"), label, value);
+}
+
+const char *
+bf_cli_code_label (int list, const char *code)
+{
+  const char *label;
+
+  if (code == NULL)
+    return "";
+  label = bf_code_label ((BfCodeList) list, code);
+  return label != NULL ? label : code;
+}
+
+const char *
+bf_cli_status_label (const char *code)
+{
+  BfStatus status;
+
+  if (code == NULL)
+    return "";
+  return bf_status_from_code (code, &status) ? bf_status_label (status) : code;
+}
+
+/* ---- dispatch ---- */
+
+typedef struct
+{
+  const char *word1;
+  const char *word2; /* NULL: a one-word command */
+  int (*run) (int argc, char **argv);
+  const char *usage;
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "init", NULL, bf_cli_init, "init --county C --township T --villages \"甲村,乙村\" [--groups N]",
+    N_ ("Create a new register") },
+  { "demo", NULL, bf_cli_demo, "demo --households N [--seed S] [--villages K]",
+    N_ ("Create or fill a register with a made-up township") },
+  { "list", "households", bf_cli_list_households,
+    "list households [--village V] [--status S] [--search TEXT] [--json]", N_ ("List households") },
+  { "show", "household", bf_cli_show_household, "show household NUMBER [--json]",
+    N_ ("Show one household with its members, survey and history") },
+  { "id", "check", bf_cli_id_check, "id check NUMBER…", N_ ("Check ID numbers") },
+  { "check", NULL, bf_cli_check, "check [--quick]",
+    N_ ("Check the register: integrity, audit trail and domain rules") },
+  { "audit", "verify", bf_cli_audit_verify, "audit verify",
+    N_ ("Verify the audit trail's hash chain") },
+  { "backup", NULL, bf_cli_backup, "backup [DIR]", N_ ("Write a verified backup") },
+  { "restore", NULL, bf_cli_restore, "restore BACKUP",
+    N_ ("Put a backup in place of the register") },
+  { "stats", NULL, bf_cli_stats, "stats [--json]",
+    N_ ("Households by status, village and cause; records; file size") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  bangfu-cli [--db FILE] COMMAND [OPTION…]\n\n%s\n", _ ("Usage:"),
+           _ ("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %s\n      %s\n", commands[i].usage, _ (commands[i].summary));
+  fprintf (out, "\n%s\n",
+           _ ("Every command takes --db FILE (or $BANGFU_DB), --help and --version."));
+  fprintf (out, "%s\n", _ ("Exit status: 0 success, 1 a failed check or a failure, 2 bad usage."));
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *localedir = g_getenv ("BANGFU_LOCALEDIR");
+  g_autofree char *name = NULL;
+  g_autofree char **args = NULL;
+  int first = 1, n_args, status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("bangfu-cli");
+
+  /* Options before the command: --db FILE, --help, --version. */
+  while (first < argc && argv[first][0] == '-')
+    {
+      if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
+        {
+          print_usage (stdout);
+          return BF_CLI_OK;
+        }
+      if (g_str_equal (argv[first], "--version"))
+        {
+          print_version ();
+          return BF_CLI_OK;
+        }
+      if (g_str_equal (argv[first], "--db") && first + 1 < argc)
+        {
+          opt_db = g_strdup (argv[first + 1]);
+          first += 2;
+          continue;
+        }
+      if (g_str_has_prefix (argv[first], "--db="))
+        {
+          opt_db = g_strdup (argv[first] + 5);
+          first++;
+          continue;
+        }
+      bf_cli_usage_error (_ ("unknown option “%s”"), argv[first]);
+      return BF_CLI_USAGE;
+    }
+  if (first >= argc)
+    {
+      print_usage (stderr);
+      return BF_CLI_USAGE;
+    }
+  if (g_str_equal (argv[first], "help"))
+    {
+      print_usage (stdout);
+      return BF_CLI_OK;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const Command *c = &commands[i];
+      int used = c->word2 != NULL ? 2 : 1;
+
+      if (!g_str_equal (argv[first], c->word1))
+        continue;
+      if (c->word2 != NULL && (first + 1 >= argc || !g_str_equal (argv[first + 1], c->word2)))
+        {
+          command_name = "bangfu-cli";
+          return bf_cli_usage_error (_ ("“%s” needs “%s”: %s"), c->word1, c->word2, c->usage);
+        }
+      name = c->word2 != NULL ? g_strdup_printf ("bangfu-cli %s %s", c->word1, c->word2)
+                              : g_strdup_printf ("bangfu-cli %s", c->word1);
+      command_name = name;
+      g_set_prgname (name);
+      /* The command sees its own name as argv[0] and its arguments after it. */
+      n_args = argc - first - used + 1;
+      args = g_new0 (char *, n_args + 1);
+      args[0] = name;
+      for (int j = 1; j < n_args; j++)
+        args[j] = argv[first + used + j - 1];
+      status = c->run (n_args, args);
+      g_free (opt_db);
+      return status;
+    }
+  bf_cli_usage_error (_ ("unknown command “%s”"), argv[first]);
+  return BF_CLI_USAGE;
+}
