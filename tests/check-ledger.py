@@ -113,6 +113,7 @@ def header_map(ws):
 
 
 def main():
+    sys.stdout.reconfigure(encoding="utf-8")
     path, expect_path = sys.argv[1], sys.argv[2]
     with open(expect_path, encoding="utf-8") as f:
         expect = json.load(f)
@@ -213,8 +214,8 @@ def main():
             got = row[cols[col]]
             if isinstance(got, datetime.datetime):
                 got = got.strftime("%Y-%m-%d")
-            if isinstance(value, float) or isinstance(got, float):
-                ok = got is not None and abs(got - value) < 0.005
+            if isinstance(value, float) and isinstance(got, (int, float)):
+                ok = abs(got - value) < 0.005
             else:
                 ok = got == value
             check(ok, "%s %s=%s: %s is %r, the register has %r" % (table, key_col, key, col, got, value))
@@ -243,10 +244,25 @@ def main():
         check(n_formulas > 50, "汇总: only %d formulas" % n_formulas)
         check(totals.get("户数") == expect["counts"]["户台账"], "汇总: 户数 %r" % totals.get("户数"))
         check(totals.get("人数") == expect["counts"]["人员台账"], "汇总: 人数 %r" % totals.get("人数"))
+        # Lines the store counted with its own queries.
+        lines = {(r[0], r[1]): r[2] for r in values.iter_rows(min_row=header_row + 1, values_only=True)}
+        for category, items in expect.get("summary", {}).items():
+            for item, count in items.items():
+                check(lines.get((category, item)) == count,
+                      "汇总: %s %s is %r, the register has %d" % (category, item, lines.get((category, item)), count))
     info = {r[0]: r[1] for r in values.iter_rows(min_row=2, max_row=9, values_only=True)}
     check(info.get("县") == expect["county"] and info.get("乡(镇)") == expect["township"]
           and info.get("制表人") == expect["operator"], "汇总: facts %r" % info)
     check(isinstance(info.get("生成时间"), datetime.datetime), "汇总: generated at %r" % info.get("生成时间"))
+
+    # One village: every household of the ledger is in it.
+    if expect.get("village"):
+        for part in part_names("户台账", expect["counts"]["户台账"], max_rows):
+            ws = wb[part]
+            col = header_map(ws)["行政村"]
+            for row in ws.iter_rows(min_row=3, values_only=True):
+                check(row[col] == expect["village"], "%s: a household of %r" % (part, row[col]))
+        check(info.get("范围") == expect["village"], "汇总: scope %r" % info.get("范围"))
 
     for f in failures[:40]:
         print(f)

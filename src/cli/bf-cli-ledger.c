@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-cli-ledger.h"
+#include "bf-cli.h"
 #include "bf-dates.h"
 #include "bf-ledger.h"
 
@@ -85,14 +86,6 @@ find_village (BfStore *store, const char *name, GError **error)
   return 0;
 }
 
-static int
-fail (const char *message)
-{
-  /* TRANSLATORS: the command's name, then an error message */
-  g_printerr (_ ("%s: %s\n"), "export-ledger", message);
-  return 1;
-}
-
 int
 bf_cli_export_ledger (int argc, char **argv)
 {
@@ -104,7 +97,7 @@ bf_cli_export_ledger (int argc, char **argv)
   g_autofree char *tmpdir = NULL;
   gboolean mask = FALSE;
   int max_rows = 0;
-  GOptionEntry entries[] = {
+  const GOptionEntry entries[] = {
     { "quarter", 'q', 0, G_OPTION_ARG_STRING, &quarter_text,
       N_ ("The quarter, e.g. 2026Q3 (default: the last complete one)"), N_ ("QUARTER") },
     { "village", 0, 0, G_OPTION_ARG_STRING, &village_name,
@@ -116,43 +109,33 @@ bf_cli_export_ledger (int argc, char **argv)
       N_ ("The name written as the ledger’s author (default: the register’s last operator)"),
       N_ ("NAME") },
     { "tmpdir", 0, 0, G_OPTION_ARG_FILENAME, &tmpdir,
-      N_ ("Folder for scratch files (default: the output’s folder)"), N_ ("DIR") },
+      N_ ("Folder for scratch files (default: the workbook’s folder)"), N_ ("DIR") },
+    /* For tests: a small sheet size shows the continuation sheets. */
     { "max-sheet-rows", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &max_rows, NULL, NULL },
-    { NULL }
+    G_OPTION_ENTRY_NULL
   };
-  g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (BfStore) store = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GTask) task = NULL;
   g_autoptr (BfLedgerExport) record = NULL;
   g_autofree char *absolute = NULL;
   Export export = { 0 };
   const char *operator_name;
+  BfStore *store;
   guint sigint_id, sigterm_id;
-  int year, quarter;
+  int year, quarter, status = BF_CLI_OK;
 
-  context =
-    g_option_context_new (_ ("REGISTER — export the quarterly ledger as an Excel workbook"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fail (error->message);
-      return 2;
-    }
-  if (argc != 2 || output == NULL)
-    {
-      fail (_ ("give the register and -o FILE.xlsx"));
-      return 2;
-    }
-
+  if (!bf_cli_parse (NULL, _ ("Export the quarterly ledger as an Excel workbook"), entries, &argc,
+                     &argv))
+    return BF_CLI_USAGE;
+  if (argc != 1)
+    return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+  if (output == NULL)
+    return bf_cli_usage_error (_ ("give the workbook to write with -o FILE.xlsx"));
   if (quarter_text != NULL)
     {
       if (!bf_quarter_parse (quarter_text, &year, &quarter, &error))
-        {
-          fail (error->message);
-          return 2;
-        }
+        return bf_cli_usage_error ("%s", error->message);
     }
   else
     {
@@ -162,9 +145,9 @@ bf_cli_export_ledger (int argc, char **argv)
       bf_quarter_last_complete (&today, &year, &quarter);
     }
 
-  store = bf_store_open (argv[1], BF_STORE_OPEN_DEFAULT, &error);
+  store = bf_cli_open (BF_STORE_OPEN_DEFAULT, &status);
   if (store == NULL)
-    return fail (error->message);
+    return status;
 
   export.options.register_path = bf_store_get_path (store);
   export.options.year = year;
@@ -176,7 +159,7 @@ bf_cli_export_ledger (int argc, char **argv)
     {
       export.options.village_id = find_village (store, village_name, &error);
       if (export.options.village_id == 0)
-        return fail (error->message);
+        return bf_cli_close (store, bf_cli_fail (error));
     }
   operator_setting = bf_store_setting_get (store, BF_SETTING_OPERATOR);
   operator_name = operator_option != NULL                                 ? operator_option
@@ -204,10 +187,9 @@ bf_cli_export_ledger (int argc, char **argv)
 
   if (!export.ok)
     {
-      int status = fail (export.error->message);
-
+      status = bf_cli_fail (export.error);
       g_clear_error (&export.error);
-      return status;
+      return bf_cli_close (store, status);
     }
 
   absolute = g_canonicalize_filename (output, NULL);
@@ -217,8 +199,8 @@ bf_cli_export_ledger (int argc, char **argv)
   record->masked = mask;
   record->path = g_strdup (absolute);
   record->rows = export.result.total_rows;
-  if (!bf_store_ledger_export_add (store, record, &error) || !bf_store_close (store, &error))
-    return fail (error->message);
+  if (!bf_store_ledger_export_add (store, record, &error))
+    return bf_cli_close (store, bf_cli_fail (error));
 
   g_print (_ ("Wrote %s: %" G_GINT64_FORMAT " households, %" G_GINT64_FORMAT
               " people, %" G_GINT64_FORMAT " measures, %" G_GINT64_FORMAT
@@ -228,5 +210,5 @@ bf_cli_export_ledger (int argc, char **argv)
            export.result.rows[BF_LEDGER_PERSONS], export.result.rows[BF_LEDGER_MEASURES],
            export.result.rows[BF_LEDGER_VISITS], export.result.rows[BF_LEDGER_ADJUSTMENTS],
            export.result.rows[BF_LEDGER_NOTICES], export.result.n_sheets);
-  return 0;
+  return bf_cli_close (store, BF_CLI_OK);
 }

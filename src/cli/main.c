@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bf-cli-ledger.h"
 #include "bf-cli.h"
 #include "bf-codes.h"
 #include "bf-lifecycle.h"
@@ -230,6 +231,9 @@ static const Command commands[] = {
     N_ ("Put a backup in place of the register") },
   { "stats", NULL, bf_cli_stats, "stats [--json]",
     N_ ("Households by status, village and cause; records; file size") },
+  { "export-ledger", NULL, bf_cli_export_ledger,
+    "export-ledger [--quarter 2026Q3] [--village V] [--mask] -o FILE.xlsx",
+    N_ ("Export the quarterly ledger as an Excel workbook") },
 };
 
 static void

@@ -897,7 +897,7 @@ bf_ledgers_page_init (BfLedgersPage *self)
   self->village_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  bf_label_by_row (GTK_WIDGET (self->mask_switch));
+  bf_describe_by_row (GTK_WIDGET (self->mask_switch));
   placeholder = gtk_label_new (_ ("No ledger exported yet"));
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);
