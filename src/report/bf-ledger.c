@@ -141,6 +141,9 @@ typedef struct
   guint n_columns;
   const Tally *tallies;
   guint n_tallies;
+  int progress_key; /* the household number (rows in number order) or the date the rows follow */
+  gboolean by_date;
+  double share; /* of the rows' work */
 } SheetSpec;
 
 #define TEXT(h, s)                                                                                 \
@@ -350,44 +353,28 @@ static const Tally notice_tallies[] = {
   { BF_LEDGER_OBJECTIONS_BY_RESULT, BF_LEDGER_N_RESULT, BF_LEDGER_N_RECEIVED_ON },
 };
 
-#define SHEET(t, n, title, cols, tallies, n_tallies)                                               \
-  {                                                                                                \
-    t, n, title, cols, G_N_ELEMENTS (cols), tallies, n_tallies                                     \
-  }
+/* Progress: counting people or measures first would read as much as writing them, so each table
+ * takes a fixed share of the work (people the most) and reports how far it is through the
+ * households (rows in household order) or through the quarter (rows in date order). */
+/* clang-format off */
+#define SHEET(t, n, title, cols, tallies, key, by_date, share) \
+  { t, n, title, cols, G_N_ELEMENTS (cols), tallies, G_N_ELEMENTS (tallies), key, by_date, share }
 static const SheetSpec sheets[BF_LEDGER_N_TABLES] = {
-  SHEET (BF_LEDGER_HOUSEHOLDS,
-         "户台账",
-         "户台账",
-         household_columns,
-         household_tallies,
-         G_N_ELEMENTS (household_tallies)),
-  SHEET (BF_LEDGER_PERSONS, "人员台账", "人员台账", person_columns, NULL, 0),
-  SHEET (BF_LEDGER_MEASURES,
-         "帮扶措施",
-         "帮扶措施台账",
-         measure_columns,
-         measure_tallies,
-         G_N_ELEMENTS (measure_tallies)),
-  SHEET (BF_LEDGER_VISITS,
-         "走访记录",
-         "走访记录",
-         visit_columns,
-         visit_tallies,
-         G_N_ELEMENTS (visit_tallies)),
-  SHEET (BF_LEDGER_ADJUSTMENTS,
-         "动态调整",
-         "动态调整台账",
-         adjustment_columns,
-         adjustment_tallies,
-         G_N_ELEMENTS (adjustment_tallies)),
-  SHEET (BF_LEDGER_NOTICES,
-         "公示与异议",
-         "公示与异议台账",
-         notice_columns,
-         notice_tallies,
-         G_N_ELEMENTS (notice_tallies)),
+  SHEET (BF_LEDGER_HOUSEHOLDS, "户台账", "户台账", household_columns, household_tallies,
+         BF_LEDGER_H_NUMBER, FALSE, 0.14),
+  { BF_LEDGER_PERSONS, "人员台账", "人员台账", person_columns, G_N_ELEMENTS (person_columns),
+    NULL, 0, BF_LEDGER_P_NUMBER, FALSE, 0.60 },
+  SHEET (BF_LEDGER_MEASURES, "帮扶措施", "帮扶措施台账", measure_columns, measure_tallies,
+         BF_LEDGER_M_NUMBER, FALSE, 0.17),
+  SHEET (BF_LEDGER_VISITS, "走访记录", "走访记录", visit_columns, visit_tallies,
+         BF_LEDGER_V_VISITED_ON, TRUE, 0.05),
+  SHEET (BF_LEDGER_ADJUSTMENTS, "动态调整", "动态调整台账", adjustment_columns, adjustment_tallies,
+         BF_LEDGER_A_ADJUSTED_ON, TRUE, 0.01),
+  SHEET (BF_LEDGER_NOTICES, "公示与异议", "公示与异议台账", notice_columns, notice_tallies,
+         BF_LEDGER_N_STARTS_ON, TRUE, 0.03),
 };
 #undef SHEET
+/* clang-format on */
 
 #define MAX_COLUMNS    40
 #define TITLE_ROW      0
@@ -426,7 +413,6 @@ typedef struct
   lxw_format *decimal_format;
   gint64 rows_per_part;
   GPtrArray *parts[BF_LEDGER_N_TABLES];
-  gint64 counts[BF_LEDGER_N_TABLES]; /* from the register, for the progress */
   gint64 written[BF_LEDGER_N_TABLES];
   /* key (a code, a village name, "" for blank) → BfLedgerCount */
   GHashTable *tallies[BF_LEDGER_N_BREAKDOWNS];
@@ -438,8 +424,12 @@ typedef struct
   BfLedgerProgressFunc progress;
   gpointer user_data;
   GCancellable *cancellable;
-  gint64 done;
-  gint64 total;
+  gint64 households;      /* of the scope */
+  gint64 households_seen; /* in the current table */
+  char last_number[64];   /* the household of the last row */
+  double done_share;      /* the shares of the tables already written */
+  GDate first_day;
+  GDate last_day;
   gint64 last_report_time;
 } Ledger;
 
@@ -526,10 +516,28 @@ report (Ledger *self, double fraction, const char *text)
 }
 
 /* The share of the work the rows take; compressing the workbook at the end takes the rest. */
-#define ROWS_SHARE 0.8
+#define ROWS_SHARE 0.65
+
+/* How far a table is, 0…1, from its current row. */
+static double
+table_progress (Ledger *self, const SheetSpec *spec, BfLedgerCursor *cursor)
+{
+  lxw_datetime at;
+  GDate date;
+  double days;
+
+  if (!spec->by_date)
+    return self->households > 0 ? (double) self->households_seen / self->households : 1.0;
+  if (!parse_date (bf_ledger_cursor_get_text (cursor, spec->progress_key), &at))
+    return 0.0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, at.day, at.month, at.year);
+  days = g_date_days_between (&self->first_day, &self->last_day) + 1;
+  return g_date_days_between (&self->first_day, &date) / days;
+}
 
 static void
-report_rows (Ledger *self, const char *sheet_name, gint64 row, gint64 rows, gboolean force)
+report_rows (Ledger *self, const SheetSpec *spec, gint64 row, double within, gboolean force)
 {
   gint64 now;
   g_autofree char *text = NULL;
@@ -540,10 +548,9 @@ report_rows (Ledger *self, const char *sheet_name, gint64 row, gint64 rows, gboo
   if (!force && now - self->last_report_time < 100 * G_TIME_SPAN_MILLISECOND)
     return;
   self->last_report_time = now;
-  /* TRANSLATORS: "Writing “人员台账”: 12000 of 400000 rows" */
-  text = g_strdup_printf (_ ("Writing “%s”: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " rows"),
-                          sheet_name, row, rows);
-  report (self, self->total > 0 ? ROWS_SHARE * self->done / self->total : 0.0, text);
+  /* TRANSLATORS: "Writing “人员台账”: 120000 rows" */
+  text = g_strdup_printf (_ ("Writing “%s”: %" G_GINT64_FORMAT " rows"), spec->name, row);
+  report (self, ROWS_SHARE * (self->done_share + spec->share * CLAMP (within, 0.0, 1.0)), text);
 }
 
 static void
@@ -865,7 +872,9 @@ write_table (Ledger *self, const SheetSpec *spec, GError **error)
   Part *part;
   guint i;
 
-  report_rows (self, spec->name, 0, self->counts[spec->table], TRUE);
+  self->households_seen = 0;
+  self->last_number[0] = '\0';
+  report_rows (self, spec, 0, 0.0, TRUE);
   cursor = bf_ledger_reader_query (self->reader, spec->table, error);
   if (cursor == NULL)
     return FALSE;
@@ -893,7 +902,16 @@ write_table (Ledger *self, const SheetSpec *spec, GError **error)
         count_row (self, &spec->tallies[i], cursor);
       part->rows++;
       row++;
-      self->done++;
+      if (!spec->by_date)
+        {
+          const char *number = bf_ledger_cursor_get_text (cursor, spec->progress_key);
+
+          if (number != NULL && strncmp (number, self->last_number, sizeof self->last_number) != 0)
+            {
+              self->households_seen++;
+              g_strlcpy (self->last_number, number, sizeof self->last_number);
+            }
+        }
 
       if ((row & 1023) == 0)
         {
@@ -901,7 +919,7 @@ write_table (Ledger *self, const SheetSpec *spec, GError **error)
             return FALSE;
           if (!check_scratch (self, part->sheet, error))
             return FALSE;
-          report_rows (self, spec->name, row, self->counts[spec->table], FALSE);
+          report_rows (self, spec, row, table_progress (self, spec, cursor), FALSE);
         }
     }
   if (local_error != NULL)
@@ -909,9 +927,8 @@ write_table (Ledger *self, const SheetSpec *spec, GError **error)
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  /* The count was taken in the same read transaction: a difference is a bug. */
-  g_warn_if_fail (row == self->counts[spec->table]);
   self->written[spec->table] = row;
+  self->done_share += spec->share;
   finish_part (self, spec, part);
   return check_scratch (self, part->sheet, error);
 }
@@ -1330,15 +1347,12 @@ create_formats (Ledger *self)
 static gboolean
 read_counts (Ledger *self, GError **error)
 {
-  guint i;
-
-  for (i = 0; i < BF_LEDGER_N_TABLES; i++)
-    {
-      self->counts[i] = bf_ledger_reader_count (self->reader, i, error);
-      if (self->counts[i] < 0)
-        return FALSE;
-      self->total += self->counts[i];
-    }
+  self->households = bf_ledger_reader_count_households (self->reader, error);
+  if (self->households < 0)
+    return FALSE;
+  if (!bf_date_parse (bf_ledger_reader_get_first_day (self->reader), &self->first_day, error) ||
+      !bf_date_parse (bf_ledger_reader_get_last_day (self->reader), &self->last_day, error))
+    g_return_val_if_reached (FALSE);
   self->villages = bf_ledger_reader_breakdown (self->reader, BF_LEDGER_BY_VILLAGE, error);
   return self->villages != NULL;
 }
@@ -1446,7 +1460,6 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
   lxw_doc_properties properties = { 0 };
   lxw_error lxw_status;
   const char *township;
-  gint64 largest = 0;
   guint i;
 
   report (self, 0.0, _ ("Reading the register…"));
@@ -1454,8 +1467,6 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
                                         self->options->quarter, self->options->village_id, error);
   if (self->reader == NULL || !read_counts (self, error))
     return FALSE;
-  for (i = 0; i < BF_LEDGER_N_TABLES; i++)
-    largest = MAX (largest, self->counts[i]);
 
   township = bf_ledger_reader_get_township (self->reader);
   self->region = g_strconcat (bf_ledger_reader_get_county (self->reader), township,
@@ -1463,8 +1474,8 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
   self->quarter_text =
     g_strdup_printf ("%d年第%d季度", self->options->year, self->options->quarter);
 
-  /* A sheet's XML passes 4 GB only near a million rows of people. */
-  workbook_options.use_zip64 = largest > 1000000;
+  /* A sheet's XML passes 4 GB only near a million rows of people (some four per household). */
+  workbook_options.use_zip64 = self->households > 200000;
   self->workbook = workbook_new_opt (tmp_path, &workbook_options);
   if (self->workbook == NULL)
     {

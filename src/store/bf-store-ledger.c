@@ -44,8 +44,10 @@ typedef struct
   "(SELECT s.water_secured FROM surveys s WHERE s.household_id = h.id AND s.deleted_at IS NULL"    \
   " ORDER BY s.year DESC, s.surveyed_on DESC, s.id DESC LIMIT 1)"
 
+/* Households first (CROSS JOIN): scanning every year's measures and looking up their households
+ * reads the register's pages many times over. */
 #define MEASURE_FROM_WHERE                                                                         \
-  HOUSEHOLD_FROM " JOIN measures m ON m.household_id = h.id AND m.deleted_at IS NULL"              \
+  HOUSEHOLD_FROM " CROSS JOIN measures m ON m.household_id = h.id AND m.deleted_at IS NULL"        \
                  " JOIN plans p ON p.id = m.plan_id AND p.deleted_at IS NULL AND p.year = :year"   \
                  " WHERE" HOUSEHOLD_SCOPE
 #define VISIT_FROM_WHERE                                                                           \
@@ -355,6 +357,29 @@ bf_ledger_reader_count (BfLedgerReader *reader, BfLedgerTable table, GError **er
 
   sql = g_strconcat ("SELECT count(*)", tables[table].from_where, NULL);
   stmt = prepare_bound (reader, sql, error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    set_db_error (reader->db, error, _ ("Could not read the register"));
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+gint64
+bf_ledger_reader_count_households (BfLedgerReader *reader, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  /* Separate statements: "(:village = 0 OR …)" would keep SQLite off the index. */
+  stmt = prepare_bound (reader,
+                        reader->village_id != 0
+                          ? "SELECT count(*) FROM households h WHERE h.deleted_at IS NULL"
+                            " AND h.village_id = :village"
+                          : "SELECT count(*) FROM households h WHERE h.deleted_at IS NULL",
+                        error);
   if (stmt == NULL)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)

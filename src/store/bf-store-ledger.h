@@ -214,8 +214,11 @@ const char *bf_ledger_reader_get_village (BfLedgerReader *reader);
 const char *bf_ledger_reader_get_first_day (BfLedgerReader *reader);
 const char *bf_ledger_reader_get_last_day (BfLedgerReader *reader);
 
-/* The number of rows bf_ledger_reader_query() returns for @table; -1 on error. */
+/* The number of rows bf_ledger_reader_query() returns for @table; -1 on error. Counting people
+ * or measures reads as much as listing them. */
 gint64 bf_ledger_reader_count (BfLedgerReader *reader, BfLedgerTable table, GError **error);
+/* The households of the scope, from an index alone: cheap, for progress. */
+gint64 bf_ledger_reader_count_households (BfLedgerReader *reader, GError **error);
 /* BfLedgerCount rows: in the code lists' order is the caller's business; villages in their order.
  */
 GPtrArray *
