@@ -202,13 +202,13 @@ bf_cli_export_ledger (int argc, char **argv)
   if (!bf_store_ledger_export_add (store, record, &error))
     return bf_cli_close (store, bf_cli_fail (error));
 
-  g_print (_ ("Wrote %s: %" G_GINT64_FORMAT " households, %" G_GINT64_FORMAT
-              " people, %" G_GINT64_FORMAT " measures, %" G_GINT64_FORMAT
-              " visits, %" G_GINT64_FORMAT " adjustments, %" G_GINT64_FORMAT
-              " notice lines on %u sheets\n"),
-           absolute, export.result.rows[BF_LEDGER_HOUSEHOLDS],
-           export.result.rows[BF_LEDGER_PERSONS], export.result.rows[BF_LEDGER_MEASURES],
-           export.result.rows[BF_LEDGER_VISITS], export.result.rows[BF_LEDGER_ADJUSTMENTS],
-           export.result.rows[BF_LEDGER_NOTICES], export.result.n_sheets);
+  g_print (_ ("Wrote %s: %lu households, %lu people, %lu measures, %lu visits, %lu adjustments, "
+              "%lu notice lines on %u sheets\n"),
+           absolute, (unsigned long) export.result.rows[BF_LEDGER_HOUSEHOLDS],
+           (unsigned long) export.result.rows[BF_LEDGER_PERSONS],
+           (unsigned long) export.result.rows[BF_LEDGER_MEASURES],
+           (unsigned long) export.result.rows[BF_LEDGER_VISITS],
+           (unsigned long) export.result.rows[BF_LEDGER_ADJUSTMENTS],
+           (unsigned long) export.result.rows[BF_LEDGER_NOTICES], export.result.n_sheets);
   return bf_cli_close (store, BF_CLI_OK);
 }

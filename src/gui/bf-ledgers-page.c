@@ -868,7 +868,6 @@ bf_ledgers_page_class_init (BfLedgersPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangfu/Bangfu/bf-ledgers-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, export_group);
   gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, quarter_row);
   gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, scope_row);
@@ -896,6 +895,9 @@ bf_ledgers_page_init (BfLedgersPage *self)
   self->quarters = g_array_new (FALSE, FALSE, sizeof (Quarter));
   self->village_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin's own child: not a bound template child, which dispose_template would unparent behind
+   * AdwBin's back. */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
 
   bf_describe_by_row (GTK_WIDGET (self->mask_switch));
   placeholder = gtk_label_new (_ ("No ledger exported yet"));

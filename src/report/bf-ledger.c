@@ -549,7 +549,7 @@ report_rows (Ledger *self, const SheetSpec *spec, gint64 row, double within, gbo
     return;
   self->last_report_time = now;
   /* TRANSLATORS: "Writing “人员台账”: 120000 rows" */
-  text = g_strdup_printf (_ ("Writing “%s”: %" G_GINT64_FORMAT " rows"), spec->name, row);
+  text = g_strdup_printf (_ ("Writing “%s”: %lu rows"), spec->name, (unsigned long) row);
   report (self, ROWS_SHARE * (self->done_share + spec->share * CLAMP (within, 0.0, 1.0)), text);
 }
 
