@@ -308,10 +308,10 @@ export_row (const BfLedgerExport *record)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
-  button = file_button ("document-open-symbolic", _ ("Open"), "ledger.open", record->path);
+  button = file_button ("x-office-spreadsheet-symbolic", _ ("Open"), "ledger.open", record->path);
   gtk_widget_set_sensitive (button, exists);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  button = file_button ("folder-open-symbolic", _ ("Show in Folder"), "ledger.show-in-folder",
+  button = file_button ("folder-symbolic", _ ("Show in Folder"), "ledger.show-in-folder",
                         record->path);
   gtk_widget_set_sensitive (button, exists);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
