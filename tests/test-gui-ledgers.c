@@ -51,7 +51,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  bf_test_app_stop (f->app);
+  if (f->app != NULL)
+    bf_test_app_stop (f->app);
   bf_test_tmpdir_free (f->dir);
 }
 
@@ -170,6 +171,33 @@ test_failure (Fixture *f, gconstpointer data)
   g_assert_null (first_export_row (f));
 }
 
+/* Closing the window while an export runs: the export stops (or has just ended) without harm,
+ * and leaves no temporary file. */
+static void
+test_close_while_exporting (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "closed.xlsx", NULL);
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+  gint64 until;
+
+  bf_ledgers_page_set_destination (f->page, path);
+  g_object_ref (f->page);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "ledger.export", NULL);
+  g_assert_true (bf_ledgers_page_get_busy (f->page));
+  bf_test_app_stop (f->app);
+  f->app = NULL;
+  until = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (bf_ledgers_page_get_busy (f->page) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (bf_ledgers_page_get_busy (f->page));
+  g_object_unref (f->page);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".~"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -183,5 +211,7 @@ main (int argc, char **argv)
   g_test_add ("/gui/ledgers/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/gui/ledgers/failure", Fixture, NULL, fixture_set_up, test_failure,
               fixture_tear_down);
+  g_test_add ("/gui/ledgers/close-while-exporting", Fixture, NULL, fixture_set_up,
+              test_close_while_exporting, fixture_tear_down);
   return g_test_run ();
 }

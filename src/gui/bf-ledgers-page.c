@@ -70,6 +70,7 @@ typedef struct
   char *operator_name;
   char *path;
   BfLedgerResult result;
+  GApplication *application; /* held while the export runs */
 } ExportJob;
 
 static void
@@ -78,6 +79,7 @@ export_job_free (ExportJob *job)
   g_free (job->register_path);
   g_free (job->operator_name);
   g_free (job->path);
+  g_clear_object (&job->application);
   g_free (job);
 }
 
@@ -311,8 +313,8 @@ export_row (const BfLedgerExport *record)
   button = file_button ("x-office-spreadsheet-symbolic", _ ("Open"), "ledger.open", record->path);
   gtk_widget_set_sensitive (button, exists);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  button = file_button ("folder-symbolic", _ ("Show in Folder"), "ledger.show-in-folder",
-                        record->path);
+  button =
+    file_button ("folder-symbolic", _ ("Show in Folder"), "ledger.show-in-folder", record->path);
   gtk_widget_set_sensitive (button, exists);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
@@ -372,8 +374,8 @@ apply_progress (gpointer data)
   Progress *progress = data;
   BfLedgersPage *self = progress->page;
 
-  /* A report that arrives after the export ended is stale. */
-  if (self->cancellable != NULL)
+  /* A report that arrives after the export ended, or after the page went away, is stale. */
+  if (self->cancellable != NULL && self->toast_overlay != NULL)
     {
       gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
       gtk_label_set_text (self->progress_label, progress->text);
@@ -452,6 +454,11 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   g_clear_object (&self->cancellable);
+  if (job->application != NULL)
+    g_application_release (job->application);
+  /* The page was disposed while its export ran (the window closed): nothing left to show. */
+  if (self->toast_overlay == NULL)
+    return;
   set_busy (self, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -477,7 +484,13 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       record->path = g_strdup (job->path);
       record->rows = job->result.total_rows;
       if (!bf_store_ledger_export_add (self->store, record, &error))
-        g_warning ("The export of %s was not recorded: %s", job->path, error->message);
+        {
+          g_autofree char *title = g_strdup_printf (
+            _ ("The ledger was written but not added to the past exports: %s"), error->message);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+          return;
+        }
       fill_exports (self);
     }
   self->confirmed = FALSE;
@@ -511,6 +524,11 @@ start_export (BfLedgersPage *self)
   gtk_label_set_text (self->progress_label, _ ("Reading the register…"));
   set_busy (self, TRUE);
 
+  /* Bangfu keeps running until the export has ended and removed what it must, even when its
+   * window closes meanwhile. */
+  job->application = g_application_get_default ();
+  if (job->application != NULL)
+    g_application_hold (g_object_ref (job->application));
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, start_export);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
@@ -762,6 +780,9 @@ bf_ledgers_page_unroot (GtkWidget *widget)
       g_binding_unbind (self->store_binding);
       self->store_binding = NULL;
     }
+  /* The page left its window (which closed, with its register): the export stops. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   GTK_WIDGET_CLASS (bf_ledgers_page_parent_class)->unroot (widget);
 }
 
@@ -784,6 +805,7 @@ bf_ledgers_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
+  self->toast_overlay = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), BF_TYPE_LEDGERS_PAGE);
   G_OBJECT_CLASS (bf_ledgers_page_parent_class)->dispose (object);
 }
