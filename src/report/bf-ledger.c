@@ -1350,9 +1350,8 @@ read_counts (Ledger *self, GError **error)
   self->households = bf_ledger_reader_count_households (self->reader, error);
   if (self->households < 0)
     return FALSE;
-  if (!bf_date_parse (bf_ledger_reader_get_first_day (self->reader), &self->first_day, error) ||
-      !bf_date_parse (bf_ledger_reader_get_last_day (self->reader), &self->last_day, error))
-    g_return_val_if_reached (FALSE);
+  bf_quarter_range (self->options->year, self->options->quarter, &self->first_day,
+                    &self->last_day);
   self->villages = bf_ledger_reader_breakdown (self->reader, BF_LEDGER_BY_VILLAGE, error);
   return self->villages != NULL;
 }
