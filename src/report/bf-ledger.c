@@ -1350,8 +1350,7 @@ read_counts (Ledger *self, GError **error)
   self->households = bf_ledger_reader_count_households (self->reader, error);
   if (self->households < 0)
     return FALSE;
-  bf_quarter_range (self->options->year, self->options->quarter, &self->first_day,
-                    &self->last_day);
+  bf_quarter_range (self->options->year, self->options->quarter, &self->first_day, &self->last_day);
   self->villages = bf_ledger_reader_breakdown (self->reader, BF_LEDGER_BY_VILLAGE, error);
   return self->villages != NULL;
 }
