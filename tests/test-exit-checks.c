@@ -219,6 +219,83 @@ test_titles (void)
   g_assert_cmpstr (bf_exit_check_title (BF_EXIT_CHECK_LABOUR), ==, "Labour ability");
 }
 
+static void
+test_codes (void)
+{
+  const char *expected[BF_N_EXIT_CHECKS] = { "income", "guarantees", "measure", "monitored",
+                                             "labour" };
+
+  for (int i = 0; i < BF_N_EXIT_CHECKS; i++)
+    {
+      BfExitCheckId id = BF_N_EXIT_CHECKS;
+
+      g_assert_cmpstr (bf_exit_check_code (i), ==, expected[i]);
+      g_assert_true (bf_exit_check_from_code (expected[i], &id));
+      g_assert_cmpint (id, ==, i);
+      /* only the labour check may be replaced by a recorded exception */
+      g_assert_cmpint (bf_exit_check_allows_exception (i), ==, i == BF_EXIT_CHECK_LABOUR);
+    }
+  g_assert_false (bf_exit_check_from_code ("Income", NULL));
+  g_assert_false (bf_exit_check_from_code (NULL, NULL));
+}
+
+/* The register's settings may ask for more (or fewer) months than the default six. */
+static void
+test_configured_months (void)
+{
+  BfExitFacts facts;
+
+  passing_facts (&facts);
+  facts.min_months_above_line = 9;
+  assert_checks (&facts, BF_EXIT_CHECK_INCOME, FALSE,
+                 "3,200.00 yuan per person, above 2,855.00 for only 8 months; 9 are needed.");
+  facts.min_months_above_line = 8;
+  assert_checks (&facts, BF_EXIT_CHECK_INCOME, TRUE,
+                 "3,200.00 yuan per person, above 2,855.00 for 8 months.");
+
+  passing_facts (&facts);
+  facts.min_months_monitored = 12;
+  assert_checks (&facts, BF_EXIT_CHECK_MONITORED, TRUE, "Monitored for 12 months.");
+  facts.min_months_monitored = 13;
+  assert_checks (&facts, BF_EXIT_CHECK_MONITORED, FALSE, "Monitored for 12 months; 13 are needed.");
+  facts.months_monitored = 3;
+  facts.min_months_monitored = 3;
+  assert_checks (&facts, BF_EXIT_CHECK_MONITORED, TRUE, "Monitored for 3 months.");
+}
+
+static void
+test_months_above_line (void)
+{
+  const BfIncomePoint points[] = {
+    { "2025-01-15", 300000, 285500 }, /* above, but the run breaks after it */
+    { "2025-04-10", 280000, 285500 }, /* below */
+    { "2025-07-10", 290000, 285500 }, /* the run starts here */
+    { "2026-01-15", 470000, 460000 }, { "2026-04-10", 480000, 460000 },
+  };
+  const BfIncomePoint on_the_line[] = { { "2026-01-15", 460000, 460000 } };
+  const BfIncomePoint bad_date[] = { { "2026-13-01", 500000, 460000 },
+                                     { "2026-04-10", 500000, 460000 } };
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 9, G_DATE_JANUARY, 2027);
+  /* 2025-07-10 to 2027-01-09: 17 whole months */
+  g_assert_cmpuint (bf_exit_months_above_line (points, G_N_ELEMENTS (points), &today), ==, 17);
+  g_date_set_dmy (&today, 10, G_DATE_JANUARY, 2027);
+  g_assert_cmpuint (bf_exit_months_above_line (points, G_N_ELEMENTS (points), &today), ==, 18);
+  /* the latest below the line: no months */
+  g_assert_cmpuint (bf_exit_months_above_line (points, 2, &today), ==, 0);
+  /* only the first: 2025-01-15 to 2027-01-10 */
+  g_assert_cmpuint (bf_exit_months_above_line (points, 1, &today), ==, 23);
+  g_assert_cmpuint (bf_exit_months_above_line (on_the_line, 1, &today), ==, 0);
+  g_assert_cmpuint (bf_exit_months_above_line (NULL, 0, &today), ==, 0);
+  /* an unreadable date ends the run: counted from the assessment after it */
+  g_assert_cmpuint (bf_exit_months_above_line (bad_date, 2, &today), ==, 9);
+  /* an assessment dated after today counts no months */
+  g_date_set_dmy (&today, 1, G_DATE_JANUARY, 2026);
+  g_assert_cmpuint (bf_exit_months_above_line (&points[4], 1, &today), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -228,6 +305,9 @@ main (int argc, char **argv)
   g_test_add_func ("/exit-checks/guarantees", test_guarantees);
   g_test_add_func ("/exit-checks/all-failing", test_all_failing);
   g_test_add_func ("/exit-checks/titles", test_titles);
+  g_test_add_func ("/exit-checks/codes", test_codes);
+  g_test_add_func ("/exit-checks/configured-months", test_configured_months);
+  g_test_add_func ("/exit-checks/months-above-line", test_months_above_line);
 
   return g_test_run ();
 }

@@ -933,6 +933,22 @@ test_literal_strings (Fixture *f, gconstpointer data)
   g_assert_cmpint (bf_test_query_int (f->store, "SELECT count(*) FROM households"), ==, 1);
 }
 
+/* Saves a household numbered @number, or the village's next number when NULL; returns its id. */
+static gint64
+save_numbered (Fixture *f, gint64 village_id, const char *number, guint sequence)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = bf_test_id_number_at ("430102", "19800101", sequence);
+  g_autofree char *next =
+    number == NULL ? bf_store_household_next_number (f->store, village_id, &error) : NULL;
+  g_autoptr (BfHousehold) h =
+    bf_test_household (number != NULL ? number : next, village_id, "某", id);
+
+  g_assert_no_error (error);
+  bf_test_household_save (f->store, h);
+  return h->id;
+}
+
 static void
 test_next_number (Fixture *f, gconstpointer data)
 {
@@ -946,15 +962,10 @@ test_next_number (Fixture *f, gconstpointer data)
   g_assert_cmpstr (n1, ==, "001-00001");
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *id = bf_test_id_number_at ("430102", "19800101", 100 + i);
-      g_autofree char *number =
-        i == 2 ? g_strdup ("001-00009x")
-               : bf_store_household_next_number (f->store, f->village[0], &error);
-      g_autoptr (BfHousehold) h = bf_test_household (number, f->village[0], "某", id);
+      gint64 id = save_numbered (f, f->village[0], i == 2 ? "001-00009x" : NULL, 100 + i);
 
-      bf_test_household_save (f->store, h);
       if (i == 1)
-        g_assert_true (bf_store_household_delete (f->store, h->id, &error));
+        g_assert_true (bf_store_household_delete (f->store, id, &error));
     }
   /* The deleted "001-00002" stays taken; "001-00009x" is not of the scheme. */
   n2 = bf_store_household_next_number (f->store, f->village[0], &error);
@@ -962,16 +973,8 @@ test_next_number (Fixture *f, gconstpointer data)
   other = bf_store_household_next_number (f->store, f->village[1], &error);
   g_assert_cmpstr (other, ==, "002-00001");
   /* Past 99999 the sequence grows a digit and goes on. */
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *id = bf_test_id_number_at ("430102", "19810101", 200 + i);
-      g_autofree char *number =
-        i == 0 ? g_strdup ("002-99999")
-               : bf_store_household_next_number (f->store, f->village[1], &error);
-      g_autoptr (BfHousehold) h = bf_test_household (number, f->village[1], "某", id);
-
-      bf_test_household_save (f->store, h);
-    }
+  save_numbered (f, f->village[1], "002-99999", 200);
+  save_numbered (f, f->village[1], NULL, 201);
   g_clear_pointer (&other, g_free);
   other = bf_store_household_next_number (f->store, f->village[1], &error);
   g_assert_cmpstr (other, ==, "002-100001");

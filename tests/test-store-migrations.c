@@ -40,7 +40,7 @@ make_v1_register (const char *dir)
   g_autoptr (GError) error = NULL;
   g_autoptr (BfStore) store = NULL;
 
-  use_migrations (NULL);
+  use_migrations ("/test/v1");
   store = bf_test_store_new (dir, "m.bangfu", 1);
   g_assert_cmpint (bf_store_village_add (store, "旧村", 2, &error), >, 0);
   g_assert_true (bf_store_close (store, &error));
@@ -114,8 +114,8 @@ test_upgrade (void)
   backups = bf_store_list_backups (path, &error);
   g_assert_cmpuint (backups->len, ==, 0);
 
-  /* This build without migration 2 refuses the upgraded file and leaves it alone. */
-  use_migrations (NULL);
+  /* A build without migration 2 refuses the upgraded file and leaves it alone. */
+  use_migrations ("/test/v1");
   before = bf_test_file_bytes (path);
   g_assert_null (bf_store_open (path, BF_STORE_OPEN_EXCLUSIVE, &error));
   g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_TOO_NEW);
@@ -176,6 +176,42 @@ test_broken_migration (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Migration 2 (plans): an old register's households learn the date of their latest visit. */
+static void
+test_plans_backfill (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = make_v1_register (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (db,
+                  "INSERT INTO households (id, uuid, number, village_id, created_at, updated_at) "
+                  "VALUES (1, 'h1', '001-00001', 1, 'x', 'x'), (2, 'h2', '001-00002', 1, 'x', 'x');"
+                  "INSERT INTO visits (uuid, household_id, visited_on, visitor, mode, created_at, "
+                  "updated_at, deleted_at) VALUES ('v1', 1, '2026-01-05', 'a', 'home', 'x', 'x', "
+                  "NULL), ('v2', 1, '2026-03-05', 'a', 'home', 'x', 'x', NULL), ('v3', 1, "
+                  "'2026-04-05', 'a', 'home', 'x', 'x', 'deleted');",
+                  NULL, NULL, NULL),
+    ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  use_migrations (NULL);
+  store = bf_store_open (path, BF_STORE_OPEN_EXCLUSIVE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bf_test_query_int (store, "SELECT count(*) FROM households WHERE id = 1 AND "
+                                             "last_visit_on = '2026-03-05'"),
+                   ==, 1);
+  g_assert_cmpint (bf_test_query_int (store, "SELECT count(*) FROM households WHERE id = 2 AND "
+                                             "last_visit_on = ''"),
+                   ==, 1);
+  g_assert_true (bf_store_close (store, NULL));
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -183,5 +219,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/migrations/upgrade", test_upgrade);
   g_test_add_func ("/store/migrations/create-latest", test_create_latest);
   g_test_add_func ("/store/migrations/broken", test_broken_migration);
+  g_test_add_func ("/store/migrations/plans-backfill", test_plans_backfill);
   return g_test_run ();
 }

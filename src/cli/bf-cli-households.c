@@ -64,8 +64,8 @@ json_fen (JsonBuilder *b, const char *key, gint64 value)
 
 /* ---- list households ---- */
 
-static gboolean
-find_village (BfStore *store, const char *text, gint64 *village_id, int *status)
+gboolean
+bf_cli_find_village (BfStore *store, const char *text, gint64 *village_id, int *status)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) villages = bf_store_list_villages (store, &error);
@@ -212,7 +212,7 @@ bf_cli_list_households (int argc, char **argv)
     }
   if ((store = bf_cli_open (BF_STORE_OPEN_READ_ONLY, &status)) == NULL)
     return status;
-  if (village != NULL && !find_village (store, village, &query.village_id, &status))
+  if (village != NULL && !bf_cli_find_village (store, village, &query.village_id, &status))
     {
       return bf_cli_close (store, status);
     }

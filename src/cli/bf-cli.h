@@ -53,15 +53,27 @@ void bf_cli_print_field (const char *label, const char *value);
 const char *bf_cli_code_label (int list, const char *code);
 const char *bf_cli_status_label (const char *code);
 
+/* The village named @text (its name or id): TRUE with its id; FALSE after printing the
+ * villages there are (@status receives the exit status). */
+gboolean bf_cli_find_village (BfStore *store, const char *text, gint64 *village_id, int *status);
+
 int bf_cli_init (int argc, char **argv);
 int bf_cli_demo (int argc, char **argv);
 int bf_cli_id_check (int argc, char **argv);
+
+/* The village named by @text (its name or id); FALSE after a usage message listing them. */
+gboolean bf_cli_find_village (BfStore *store, const char *text, gint64 *village_id, int *status);
+
 int bf_cli_list_households (int argc, char **argv);
+int bf_cli_list_measures (int argc, char **argv);
+int bf_cli_list_visits (int argc, char **argv);
 int bf_cli_show_household (int argc, char **argv);
 int bf_cli_check (int argc, char **argv);
 int bf_cli_audit_verify (int argc, char **argv);
 int bf_cli_backup (int argc, char **argv);
 int bf_cli_restore (int argc, char **argv);
 int bf_cli_stats (int argc, char **argv);
+int bf_cli_list_notices (int argc, char **argv);
+int bf_cli_notice_pdf (int argc, char **argv);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bf-cli-exit.h"
 #include "bf-cli-ledger.h"
 #include "bf-cli.h"
 #include "bf-codes.h"
@@ -219,6 +220,12 @@ static const Command commands[] = {
     N_ ("Create or fill a register with a made-up township") },
   { "list", "households", bf_cli_list_households,
     "list households [--village V] [--status S] [--search TEXT] [--json]", N_ ("List households") },
+  { "list", "measures", bf_cli_list_measures,
+    "list measures [--overdue] [--village V] [--category C] [--status S] [--year Y] [--json]",
+    N_ ("List assistance measures across households") },
+  { "list", "visits", bf_cli_list_visits,
+    "list visits [--open-problems [--past-deadline]] [--village V] [--json]",
+    N_ ("List visits, or the problems not yet rectified") },
   { "show", "household", bf_cli_show_household, "show household NUMBER [--json]",
     N_ ("Show one household with its members, survey and history") },
   { "id", "check", bf_cli_id_check, "id check NUMBER…", N_ ("Check ID numbers") },
@@ -231,6 +238,17 @@ static const Command commands[] = {
     N_ ("Put a backup in place of the register") },
   { "stats", NULL, bf_cli_stats, "stats [--json]",
     N_ ("Households by status, village and cause; records; file size") },
+  { "assess", NULL, bf_cli_assess, "assess --period P [--village V] [--date D]",
+    N_ ("Assess the income of the register's households for a period") },
+  { "exit-check", NULL, bf_cli_exit_check, "exit-check NUMBER [--json]",
+    N_ ("Run the exit checks of one household") },
+  { "indicators", NULL, bf_cli_indicators, "indicators --period P [--village V] [--json]",
+    N_ ("The four performance indicators of a period") },
+  { "list", "notices", bf_cli_list_notices,
+    "list notices [--village V] [--kind K] [--state S] [--json]",
+    N_ ("List public notices with their ids") },
+  { "notice-pdf", NULL, bf_cli_notice_pdf, "notice-pdf --notice ID -o FILE.pdf",
+    N_ ("Write a notice’s printed list to a PDF file") },
   { "export-ledger", NULL, bf_cli_export_ledger,
     "export-ledger [--quarter 2026Q3] [--village V] [--mask] -o FILE.xlsx",
     N_ ("Export the quarterly ledger as an Excel workbook") },
@@ -254,6 +272,7 @@ main (int argc, char **argv)
   const char *localedir = g_getenv ("BANGFU_LOCALEDIR");
   g_autofree char *name = NULL;
   g_autofree char **args = NULL;
+  const Command *partial = NULL;
   int first = 1, n_args, status;
 
   setlocale (LC_ALL, "");
@@ -308,10 +327,11 @@ main (int argc, char **argv)
 
       if (!g_str_equal (argv[first], c->word1))
         continue;
+      /* Two-word commands share their first word ("list households", "list notices"). */
       if (c->word2 != NULL && (first + 1 >= argc || !g_str_equal (argv[first + 1], c->word2)))
         {
-          command_name = "bangfu-cli";
-          return bf_cli_usage_error (_ ("“%s” needs “%s”: %s"), c->word1, c->word2, c->usage);
+          partial = partial != NULL ? partial : c;
+          continue;
         }
       name = c->word2 != NULL ? g_strdup_printf ("bangfu-cli %s %s", c->word1, c->word2)
                               : g_strdup_printf ("bangfu-cli %s", c->word1);
@@ -327,6 +347,9 @@ main (int argc, char **argv)
       g_free (opt_db);
       return status;
     }
+  if (partial != NULL)
+    return bf_cli_usage_error (_ ("“%s” needs “%s”: %s"), partial->word1, partial->word2,
+                               partial->usage);
   bf_cli_usage_error (_ ("unknown command “%s”"), argv[first]);
   return BF_CLI_USAGE;
 }

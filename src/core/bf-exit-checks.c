@@ -3,6 +3,7 @@
 
 #include "bf-exit-checks.h"
 
+#include "bf-dates.h"
 #include "bf-money.h"
 
 #include <glib/gi18n-lib.h>
@@ -13,6 +14,12 @@ static const char *const titles[BF_N_EXIT_CHECKS] = {
   [BF_EXIT_CHECK_MEASURE] = N_ ("Assistance measure completed"),
   [BF_EXIT_CHECK_MONITORED] = N_ ("Monitoring period"),
   [BF_EXIT_CHECK_LABOUR] = N_ ("Labour ability"),
+};
+
+static const char *const codes[BF_N_EXIT_CHECKS] = {
+  [BF_EXIT_CHECK_INCOME] = "income",   [BF_EXIT_CHECK_GUARANTEES] = "guarantees",
+  [BF_EXIT_CHECK_MEASURE] = "measure", [BF_EXIT_CHECK_MONITORED] = "monitored",
+  [BF_EXIT_CHECK_LABOUR] = "labour",
 };
 
 /* In the order of BfExitFacts.secured. */
@@ -32,23 +39,56 @@ bf_exit_check_title (BfExitCheckId id)
   return g_dgettext (GETTEXT_PACKAGE, titles[id]);
 }
 
+const char *
+bf_exit_check_code (BfExitCheckId id)
+{
+  g_return_val_if_fail (id < BF_N_EXIT_CHECKS, NULL);
+  return codes[id];
+}
+
+gboolean
+bf_exit_check_from_code (const char *code, BfExitCheckId *id)
+{
+  for (int i = 0; i < BF_N_EXIT_CHECKS; i++)
+    if (g_strcmp0 (code, codes[i]) == 0)
+      {
+        if (id != NULL)
+          *id = (BfExitCheckId) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+bf_exit_check_allows_exception (BfExitCheckId id)
+{
+  return id == BF_EXIT_CHECK_LABOUR;
+}
+
+static guint
+min_months (guint configured)
+{
+  return configured > 0 ? configured : BF_EXIT_MIN_MONTHS;
+}
+
 static char *
 income_reason (const BfExitFacts *facts, gboolean *passed)
 {
   g_autofree char *income = bf_money_format (facts->per_capita_fen);
   g_autofree char *line = bf_money_format (facts->poverty_line_fen);
   guint months = facts->months_above_line;
+  guint needed = min_months (facts->min_months_above_line);
 
   *passed = FALSE;
   if (facts->per_capita_fen <= facts->poverty_line_fen)
     return g_strdup_printf (_ ("%s yuan per person, not above the poverty line of %s."), income,
                             line);
-  if (months < BF_EXIT_MIN_MONTHS)
+  if (months < needed)
     return g_strdup_printf (
       g_dngettext (GETTEXT_PACKAGE,
                    "%s yuan per person, above %s for only %u month; %d are needed.",
                    "%s yuan per person, above %s for only %u months; %d are needed.", months),
-      income, line, months, BF_EXIT_MIN_MONTHS);
+      income, line, months, (int) needed);
   *passed = TRUE;
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%s yuan per person, above %s for %u month.",
@@ -92,12 +132,13 @@ static char *
 monitored_reason (const BfExitFacts *facts, gboolean *passed)
 {
   guint months = facts->months_monitored;
+  guint needed = min_months (facts->min_months_monitored);
 
-  *passed = months >= BF_EXIT_MIN_MONTHS;
+  *passed = months >= needed;
   if (!*passed)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Monitored for %u month; %d are needed.",
                                          "Monitored for %u months; %d are needed.", months),
-                            months, BF_EXIT_MIN_MONTHS);
+                            months, (int) needed);
   return g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "Monitored for %u month.", "Monitored for %u months.", months),
     months);
@@ -143,4 +184,28 @@ bf_exit_checks_clear (BfExitCheck checks[BF_N_EXIT_CHECKS])
 {
   for (int i = 0; i < BF_N_EXIT_CHECKS; i++)
     g_clear_pointer (&checks[i].reason, g_free);
+}
+
+guint
+bf_exit_months_above_line (const BfIncomePoint *points, gsize n_points, const GDate *today)
+{
+  GDate since;
+  gsize first = n_points;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  /* Walk back from the latest assessment while each is above its line. */
+  for (gsize i = n_points; i > 0; i--)
+    {
+      const BfIncomePoint *point = &points[i - 1];
+
+      if (point->per_capita_fen <= point->poverty_line_fen ||
+          !bf_date_parse (point->assessed_on, &since, NULL))
+        break;
+      first = i - 1;
+    }
+  if (first == n_points)
+    return 0;
+  bf_date_parse (points[first].assessed_on, &since, NULL);
+  return (guint) bf_months_between (&since, today);
 }

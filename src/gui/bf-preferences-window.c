@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "bf-gui-util.h"
+#include "bf-poverty-lines-group.h"
 #include "bf-preferences-window.h"
 
 struct _BfPreferencesWindow
@@ -156,6 +157,7 @@ bf_preferences_window_class_init (BfPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangfu/Bangfu/bf-preferences-window.ui");
+  g_type_ensure (BF_TYPE_POVERTY_LINES_GROUP);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, notice_default_spin);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, notice_minimum_spin);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-assessment-page.h"
+#include "bf-demo.h"
 #include "bf-households-page.h"
 #include "bf-ledgers-page.h"
 #include "bf-new-register-page.h"
@@ -28,6 +29,9 @@ struct _BfWindow
   guint backup_timer;
 
   AdwToastOverlay *toast_overlay;
+  BfHouseholdsPage *households_page;
+  BfNoticesPage *notices_page;
+  gboolean leave_confirmed; /* unsaved household changes were saved or discarded: close */
   GtkStack *main_stack;
   BfNewRegisterPage *new_register_page;
   AdwStatusPage *loading_status;
@@ -129,6 +133,10 @@ release_store (BfWindow *self)
 
   if (store == NULL)
     return;
+  if (self->households_page != NULL)
+    bf_households_page_set_store (self->households_page, NULL);
+  if (self->notices_page != NULL)
+    bf_notices_page_set_store (self->notices_page, NULL);
   if (store == self->backup_store)
     {
       GtkApplication *application = window_application (self);
@@ -167,6 +175,8 @@ adopt_store (BfWindow *self, BfStore *store)
 
   update_title (self);
   update_actions (self);
+  bf_households_page_set_store (self->households_page, store);
+  bf_notices_page_set_store (self->notices_page, store);
   bf_window_show_page (self, "households");
   show_register (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -320,6 +330,52 @@ open_path (BfWindow *self, const char *path)
   g_task_set_source_tag (task, open_path);
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_task_run_in_thread (task, open_thread);
+}
+
+/* Demo township */
+
+static void
+demo_created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BfWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = bf_demo_path ();
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-demo", TRUE);
+  adw_status_page_set_description (self->loading_status, NULL);
+  if (!bf_demo_create_finish (result, &error))
+    {
+      gtk_spinner_stop (self->loading_spinner);
+      show_register (self);
+      show_error_dialog (self, _ ("Could Not Create the Demo Township"), error->message);
+      return;
+    }
+  open_path (self, path);
+}
+
+static void
+try_demo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfWindow *self = BF_WINDOW (widget);
+  g_autofree char *path = bf_demo_path ();
+  g_autofree char *description = NULL;
+
+  /* Made once; afterwards the same demo opens (a new one would lose what was tried in it). */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      open_path (self, path);
+      return;
+    }
+  description = g_strdup_printf (
+    _ ("%d invented households with their members, surveys and history, in a register of their "
+       "own. Your registers are not touched."),
+    BF_DEMO_HOUSEHOLDS);
+  adw_status_page_set_title (self->loading_status, _ ("Creating a Demo Township…"));
+  adw_status_page_set_description (self->loading_status, description);
+  gtk_spinner_start (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_widget_action_set_enabled (widget, "win.try-demo", FALSE);
+  bf_demo_create_async (path, BF_DEMO_HOUSEHOLDS, NULL, demo_created_cb, g_object_ref (self));
 }
 
 void
@@ -524,6 +580,18 @@ periodic_backup_cb (gpointer data)
 
 /* Navigation */
 
+/* From the assistance plans and supervision lists: the household in the Households page. */
+static void
+open_household_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfWindow *self = BF_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  bf_window_show_page (self, "households");
+  bf_households_page_open_household (self->households_page, g_variant_get_int64 (parameter));
+}
+
 static void
 show_page_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -624,11 +692,33 @@ bf_window_add_toast (BfWindow *self, const char *title)
 
 /* Window state */
 
+static void
+leave_for_close_cb (gboolean may_leave, gpointer data)
+{
+  BfWindow *self = data;
+
+  if (may_leave)
+    {
+      self->leave_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  g_object_unref (self);
+}
+
 static gboolean
 bf_window_close_request (GtkWindow *window)
 {
   BfWindow *self = BF_WINDOW (window);
   int width, height;
+
+  /* A household form with unsaved changes asks first (its draft is kept meanwhile). */
+  if (!self->leave_confirmed && self->store != NULL &&
+      bf_household_editor_get_dirty (bf_households_page_get_editor (self->households_page)))
+    {
+      bf_households_page_request_leave (self->households_page, leave_for_close_cb,
+                                        g_object_ref (self));
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -729,6 +819,8 @@ bf_window_class_init (BfWindowClass *klass)
                                                "/io/github/bangfu/Bangfu/bf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BfWindow, households_page);
+  gtk_widget_class_bind_template_child (widget_class, BfWindow, notices_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, new_register_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_status);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_spinner);
@@ -747,8 +839,11 @@ bf_window_class_init (BfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-register", NULL, new_register_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-household", "x",
+                                   open_household_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL,
                                    toggle_sidebar_activated);

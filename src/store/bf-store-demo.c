@@ -316,10 +316,11 @@ typedef struct
   char *county_short;
   const char *county;
   const char *township;
-  GPtrArray *villages;  /* DemoVillage */
-  GArray *village_w;    /* guint: villages differ in size */
-  GHashTable *used_ids; /* gint64 keys: region, birth date and sequence of every ID number */
-  GHashTable *shared;   /* "kind:village:day" -> DemoShared */
+  GPtrArray *villages;    /* DemoVillage */
+  GArray *village_w;      /* guint: villages differ in size */
+  GHashTable *used_ids;   /* gint64 keys: region, birth date and sequence of every ID number */
+  GHashTable *shared;     /* "kind:village:day" -> DemoShared */
+  GHashTable *statements; /* SQL literal (by address) -> the store's cached statement */
   gint64 lines[DEMO_N_YEARS][2];
   char staff[4][32];
   gint64 helper_id;
@@ -482,9 +483,17 @@ demo_insert (Demo *d, const char *sql, const char *types, ...)
 
   if (d->error != NULL)
     return 0;
-  stmt = _bf_store_prepare (d->store, sql, &d->error);
+  /* The SQL is always a literal: its address finds the statement without hashing the text, which
+   * the store's cache would do for each of the millions of rows. Every parameter is bound each
+   * time and the statement is reset after each step, so reuse needs nothing more. */
+  stmt = g_hash_table_lookup (d->statements, sql);
   if (stmt == NULL)
-    return 0;
+    {
+      stmt = _bf_store_prepare (d->store, sql, &d->error);
+      if (stmt == NULL)
+        return 0;
+      g_hash_table_insert (d->statements, (gpointer) sql, stmt);
+    }
   demo_uuid (d, uuid);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, d->stamp, -1, SQLITE_TRANSIENT);
@@ -2267,6 +2276,7 @@ bf_store_demo_generate (BfStore *self,
   d.village_w = g_array_new (FALSE, FALSE, sizeof (guint));
   d.used_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   d.shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  d.statements = g_hash_table_new (g_direct_hash, g_direct_equal);
   township_notice = bf_store_setting_get (self, BF_SETTING_TOWNSHIP_NOTICE);
   d.township_notice = g_strcmp0 (township_notice, "0") != 0;
   for (guint i = 0; i < G_N_ELEMENTS (surnames); i++)
@@ -2346,6 +2356,7 @@ bf_store_demo_generate (BfStore *self,
   g_array_unref (d.village_w);
   g_hash_table_unref (d.used_ids);
   g_hash_table_unref (d.shared);
+  g_hash_table_unref (d.statements);
   g_free (d.county_short);
   g_clear_error (&d.error);
   return ok;

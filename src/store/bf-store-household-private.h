@@ -25,11 +25,16 @@ gboolean _bf_store_search_rebuild (BfStore *self, GError **error);
  * On failure @error says @what failed, with SQLite's reason. */
 gboolean _bf_store_step_done (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error);
 
+/* bf_store_household_save() inside a write the caller began: validates and writes @household
+ * (members and survey), leaving @household itself unchanged. */
+gboolean _bf_store_household_save_in_write (BfStore *self, BfHousehold *household, GError **error);
+
 /* Tests only: force the way a search goes, whatever the numbers. @plan: how a page meets its
  * text's candidates: 0 chosen (the default), 1 looks them up by id, 2 tests a set of them while
- * walking an index, 3 probes the text index for each household walked. @walk: -1 chosen, 0 the
- * filters may choose an index, 1 they only test rows while the sort order's index is walked.
- * Every combination must give the same rows. */
+ * walking an index, 3 probes the text index for each household walked. @walk: -1 chosen, 0 one
+ * filter's index drives, 1 the filters only test rows while the sort order's index is walked,
+ * 2 walking runs out of budget at once and falls back to 0. Every combination must give the
+ * same rows. */
 void _bf_store_search_force (int plan, int walk);
 
 G_END_DECLS

@@ -1582,6 +1582,20 @@ bf_store_household_save (BfStore *self, BfHousehold *household, GError **error)
   return TRUE;
 }
 
+gboolean
+_bf_store_household_save_in_write (BfStore *self, BfHousehold *household, GError **error)
+{
+  g_autoptr (BfHousehold) work = bf_household_copy (household);
+  g_autofree char *now = _bf_now_iso ();
+  Save save = { self };
+
+  if (!validate_household (work, error))
+    return FALSE;
+  save.now = now;
+  save.work = work;
+  return save_in_transaction (&save, error);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Delete and restore */
 

@@ -71,6 +71,14 @@ void _bf_store_backed_up (BfStore *self);
 gboolean _bf_fsync_path (const char *path, gboolean directory);
 void _bf_fsync_parent (const char *path);
 
+/* bf_store_household_transition inside the current write, for writes that move many households
+ * at once (a meeting, a notice): the caller commits or rolls back all of them. */
+gboolean _bf_store_transition (BfStore *self,
+                               gint64 household_id,
+                               BfAction action,
+                               const BfTransitionFacts *facts,
+                               GError **error);
+
 /* NULL, empty or only ASCII white space. */
 gboolean _bf_is_blank (const char *text);
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bf-store-household-list.h"
 #include "bf-store-household-private.h"
 
 #define NAME_SEPARATOR "\x1f"
@@ -396,13 +397,13 @@ typedef enum
 #define FEW_CANDIDATES 4000
 
 static Plan forced_plan = PLAN_NONE;
-static int forced_walk = -1;
+static int forced_walk = -1; /* -1 chosen, 0 filter index, 1 walk, 2 walk with no budget left */
 
 void
 _bf_store_search_force (int plan, int walk)
 {
   forced_plan = CLAMP (plan, PLAN_NONE, PLAN_PROBE);
-  forced_walk = CLAMP (walk, -1, 1);
+  forced_walk = CLAMP (walk, -1, 2);
 }
 
 static gint64
@@ -483,44 +484,67 @@ query_prepare (BfStore *self, Query *q, GError **error)
   return stmt;
 }
 
-/* @walk: the filters only test rows, never choose an index, so that a page walks the sort
- * order's index instead of sorting every household a filter lets through. */
+/* Which filter may pick an index. With none, the filters only test rows while SQLite walks the
+ * sort order's index (or looks up the text's few candidates); with one, the filter likely to
+ * let fewest households through drives, and the others test its rows. */
+typedef enum
+{
+  FILTER_INDEX_NONE,
+  FILTER_INDEX_ONE,
+} FilterIndex;
+
 static void
 query_init (Query *q,
             const BfHouseholdQuery *query,
             const char *select,
             const TextMatch *text,
             Plan plan,
-            gboolean walk)
+            FilterIndex index)
 {
+  /* In order of how few households they usually let through. */
+  gboolean one = index == FILTER_INDEX_ONE;
+  gboolean by_group = one && query->group_id != 0;
+  gboolean by_village = one && !by_group && query->village_id != 0;
+  gboolean by_cause = one && !by_group && !by_village && query->cause != NULL;
+  gboolean by_monitoring =
+    one && !by_group && !by_village && !by_cause && query->monitoring_type != NULL;
+  gboolean by_attribute =
+    one && !by_group && !by_village && !by_cause && !by_monitoring && query->attribute != NULL;
+  gboolean by_status =
+    one && !by_group && !by_village && !by_cause && !by_monitoring && !by_attribute;
+
   q->sql = g_string_new (select);
   q->binds = g_array_new (FALSE, TRUE, sizeof (Bind));
   g_array_set_clear_func (q->binds, bind_clear);
   q->key = &sort_keys[(guint) query->sort < G_N_ELEMENTS (sort_keys) ? query->sort
                                                                      : BF_HOUSEHOLD_SORT_NUMBER];
 
+  /* A unary "+" or a bare column with no index of its own keeps a term from choosing an index;
+   * ifnull(…) is the expression of the attribute and monitoring sort indexes. */
   g_string_append (q->sql, " FROM households AS h WHERE 1");
   if (!query->include_deleted)
     g_string_append (q->sql, " AND h.deleted_at IS NULL");
-  if (query->village_id != 0)
-    add_int (q, walk ? " AND +h.village_id = ?" : " AND h.village_id = ?", query->village_id);
   if (query->group_id != 0)
-    add_int (q, walk ? " AND +h.group_id = ?" : " AND h.group_id = ?", query->group_id);
-  if (query->status != NULL)
-    add_text (q, walk ? " AND +h.status = ?" : " AND h.status = ?", query->status);
-  /* Unwalked, the same expressions as the sort indexes, so that those serve the filters too. */
-  if (query->attribute != NULL)
-    add_text (q, walk ? " AND h.attribute = ?" : " AND ifnull(h.attribute, '') = ?",
-              query->attribute);
-  if (query->monitoring_type != NULL)
-    add_text (q, walk ? " AND h.monitoring_type = ?" : " AND ifnull(h.monitoring_type, '') = ?",
-              query->monitoring_type);
+    add_int (q, by_group ? " AND h.group_id = ?" : " AND +h.group_id = ?", query->group_id);
+  if (query->village_id != 0)
+    add_int (q, by_village ? " AND h.village_id = ?" : " AND +h.village_id = ?", query->village_id);
   if (query->cause != NULL)
     {
-      add_text (q, walk ? " AND (+h.primary_cause = ?" : " AND (h.primary_cause = ?", query->cause);
-      add_text (q, walk ? " OR +h.other_cause_1 = ?" : " OR h.other_cause_1 = ?", query->cause);
-      add_text (q, walk ? " OR +h.other_cause_2 = ?)" : " OR h.other_cause_2 = ?)", query->cause);
+      add_text (q, by_cause ? " AND (h.primary_cause = ?" : " AND (+h.primary_cause = ?",
+                query->cause);
+      add_text (q, by_cause ? " OR h.other_cause_1 = ?" : " OR +h.other_cause_1 = ?", query->cause);
+      add_text (q, by_cause ? " OR h.other_cause_2 = ?)" : " OR +h.other_cause_2 = ?)",
+                query->cause);
     }
+  if (query->monitoring_type != NULL)
+    add_text (
+      q, by_monitoring ? " AND ifnull(h.monitoring_type, '') = ?" : " AND h.monitoring_type = ?",
+      query->monitoring_type);
+  if (query->attribute != NULL)
+    add_text (q, by_attribute ? " AND ifnull(h.attribute, '') = ?" : " AND h.attribute = ?",
+              query->attribute);
+  if (query->status != NULL)
+    add_text (q, by_status ? " AND h.status = ?" : " AND +h.status = ?", query->status);
   if (plan != PLAN_NONE)
     {
       /* The unary "+" keeps SQLite from looking households up by the set's ids. */
@@ -531,41 +555,6 @@ query_init (Query *q,
 
       add_text (q, sql, text->value);
     }
-}
-
-/* A page walks the sort order when the filters let many households through: then a page is
- * found after a few rows. When they let few through, those few are sorted. */
-#define FEW_FILTERED 2500
-
-static gboolean
-filters_let_many_through (BfStore *self,
-                          const BfHouseholdQuery *query,
-                          gboolean *many,
-                          GError **error)
-{
-  BfHouseholdQuery filters = *query;
-  TextMatch none = { 0 };
-  sqlite3_stmt *stmt;
-  Query q;
-  int rc;
-
-  *many = TRUE;
-  filters.include_deleted = FALSE;
-  if (!has_filters (&filters))
-    return TRUE;
-  query_init (&q, query, "SELECT count(*) FROM (SELECT 1", &none, PLAN_NONE, FALSE);
-  add_int (&q, " LIMIT ?)", FEW_FILTERED);
-  stmt = query_prepare (self, &q, error);
-  query_clear (&q);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *many = sqlite3_column_int64 (stmt, 0) >= FEW_FILTERED;
-  else
-    _bf_store_set_sqlite_error (self, error, _ ("Could not search the households"));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW;
 }
 
 /* The plan for @query's text: by the number of candidates and the share of the register. */
@@ -627,48 +616,76 @@ column_key (sqlite3_stmt *stmt, int col, gboolean integer)
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
 }
 
-BfHouseholdPage *
-bf_store_household_search (BfStore *self,
-                           const BfHouseholdQuery *query,
-                           const BfHouseholdCursor *after,
-                           guint limit,
-                           GError **error)
+/* The columns of a BfHouseholdRow, read by row_from_stmt(). */
+#define ROW_COLUMNS                                                                                \
+  "SELECT h.id, h.uuid, h.number, h.head_name, "                                                   \
+  "(SELECT name FROM villages WHERE id = h.village_id), "                                          \
+  "(SELECT name FROM village_groups WHERE id = h.group_id), "                                      \
+  "h.member_count, h.attribute, h.monitoring_type, h.primary_cause, h.status, "                    \
+  "h.per_capita_fen, h.updated_at"
+
+static BfHouseholdRow *
+row_from_stmt (sqlite3_stmt *stmt)
+{
+  BfHouseholdRow *row = g_new0 (BfHouseholdRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->uuid = _bf_column_dup (stmt, 1);
+  row->number = _bf_column_dup (stmt, 2);
+  row->head_name = _bf_column_dup (stmt, 3);
+  row->village_name = _bf_column_dup (stmt, 4);
+  row->group_name = _bf_column_dup (stmt, 5);
+  row->member_count = sqlite3_column_int (stmt, 6);
+  row->attribute = _bf_column_dup (stmt, 7);
+  row->monitoring_type = _bf_column_dup (stmt, 8);
+  row->primary_cause = _bf_column_dup (stmt, 9);
+  row->status = _bf_column_dup (stmt, 10);
+  row->per_capita_fen =
+    sqlite3_column_type (stmt, 11) == SQLITE_NULL ? G_MININT64 : sqlite3_column_int64 (stmt, 11);
+  row->updated_at = _bf_column_dup (stmt, 12);
+  return row;
+}
+
+/* A page walked in the sort order stops after this much work (about 3,000 households walked)
+ * and the filters' own index is taken instead: then they let so few through that sorting those
+ * is cheaper. */
+#define WALK_BUDGET_TICKS 12
+#define WALK_TICK_OPS     1000
+
+static int
+budget_spent (void *data)
+{
+  guint *ticks = data;
+
+  return (*ticks)-- == 0;
+}
+
+/* One page; with @budget, FALSE and *@spent when the budget ran out (nothing is set in @error). */
+static BfHouseholdPage *
+run_page (BfStore *self,
+          const BfHouseholdQuery *query,
+          const BfHouseholdCursor *after,
+          guint limit,
+          const TextMatch *text,
+          Plan plan,
+          FilterIndex index,
+          guint *budget,
+          gboolean *spent,
+          GError **error)
 {
   g_autoptr (BfHouseholdPage) page = NULL;
   g_autofree char *select = NULL;
   g_autofree char *last_key = NULL;
-  g_auto (TextMatch) text = { 0 };
-  gint64 n_candidates = 0;
-  gboolean walk = FALSE;
-  Plan plan;
+  sqlite3 *db = _bf_store_db (self);
   sqlite3_stmt *stmt;
   const char *dir;
   Query q;
   int rc;
 
-  g_return_val_if_fail (BF_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (limit > 0, NULL);
-
-  ensure_indexed (self);
-  text_match_init (&text, query->text);
-  if (!choose_plan (self, query, &text, TRUE, &plan, &n_candidates, error))
-    return NULL;
-  /* Few candidates are looked up by id whatever the filters say. */
-  walk = plan == PLAN_LOOKUP;
-  if (!walk && !filters_let_many_through (self, query, &walk, error))
-    return NULL;
-  if (forced_walk >= 0)
-    walk = forced_walk;
-
   select = g_strdup_printf (
-    "SELECT h.id, h.uuid, h.number, h.head_name, "
-    "(SELECT name FROM villages WHERE id = h.village_id), "
-    "(SELECT name FROM village_groups WHERE id = h.group_id), "
-    "h.member_count, h.attribute, h.monitoring_type, h.primary_cause, h.status, "
-    "h.per_capita_fen, h.updated_at, %s",
+    ROW_COLUMNS ", %s",
     sort_keys[(guint) query->sort < G_N_ELEMENTS (sort_keys) ? query->sort : 0].expr);
-  query_init (&q, query, select, &text, plan, walk);
+  query_init (&q, query, select, text, plan, index);
   dir = query->descending ? "DESC" : "ASC";
   if (after != NULL)
     {
@@ -693,6 +710,8 @@ bf_store_household_search (BfStore *self,
 
   page = g_new0 (BfHouseholdPage, 1);
   page->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_household_row_free);
+  if (budget != NULL)
+    sqlite3_progress_handler (db, WALK_TICK_OPS, budget_spent, budget);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BfHouseholdRow *row;
@@ -706,25 +725,18 @@ bf_store_household_search (BfStore *self,
           page->next->key = g_steal_pointer (&last_key);
           break;
         }
-      row = g_new0 (BfHouseholdRow, 1);
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      row->number = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      row->head_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      row->village_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      row->group_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      row->member_count = sqlite3_column_int (stmt, 6);
-      row->attribute = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      row->monitoring_type = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      row->primary_cause = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
-      row->status = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
-      row->per_capita_fen = sqlite3_column_type (stmt, 11) == SQLITE_NULL
-                              ? G_MININT64
-                              : sqlite3_column_int64 (stmt, 11);
-      row->updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+      row = row_from_stmt (stmt);
       g_ptr_array_add (page->rows, row);
       g_free (last_key);
       last_key = column_key (stmt, 13, q.key->integer);
+    }
+  if (budget != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (rc == SQLITE_INTERRUPT && budget != NULL)
+    {
+      *spent = TRUE;
+      sqlite3_finalize (stmt);
+      return NULL;
     }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -734,6 +746,50 @@ bf_store_household_search (BfStore *self,
     }
   sqlite3_finalize (stmt);
   return g_steal_pointer (&page);
+}
+
+BfHouseholdPage *
+bf_store_household_search (BfStore *self,
+                           const BfHouseholdQuery *query,
+                           const BfHouseholdCursor *after,
+                           guint limit,
+                           GError **error)
+{
+  g_auto (TextMatch) text = { 0 };
+  BfHouseholdQuery filters;
+  BfHouseholdPage *page;
+  gint64 n_candidates = 0;
+  gboolean spent = FALSE;
+  guint budget = WALK_BUDGET_TICKS;
+  Plan plan;
+
+  g_return_val_if_fail (BF_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+
+  ensure_indexed (self);
+  text_match_init (&text, query->text);
+  if (!choose_plan (self, query, &text, TRUE, &plan, &n_candidates, error))
+    return NULL;
+
+  /* Few candidates are looked up by id whatever the filters; without filters the sort order is
+   * walked; with filters, walking is tried first, within a budget, then the filters' index. */
+  filters = *query;
+  filters.include_deleted = FALSE;
+  if (forced_walk == 0 || forced_walk == 1)
+    return run_page (self, query, after, limit, &text, plan,
+                     forced_walk ? FILTER_INDEX_NONE : FILTER_INDEX_ONE, NULL, NULL, error);
+  if (forced_walk == 2 || (plan != PLAN_LOOKUP && has_filters (&filters)))
+    {
+      if (forced_walk == 2)
+        budget = 0;
+      page = run_page (self, query, after, limit, &text, plan, FILTER_INDEX_NONE, &budget, &spent,
+                       error);
+      if (!spent)
+        return page;
+      return run_page (self, query, after, limit, &text, plan, FILTER_INDEX_ONE, NULL, NULL, error);
+    }
+  return run_page (self, query, after, limit, &text, plan, FILTER_INDEX_NONE, NULL, NULL, error);
 }
 
 gint64
@@ -761,7 +817,8 @@ bf_store_household_count (BfStore *self, const BfHouseholdQuery *query, GError *
 
       return deleted < 0 ? -1 : n_candidates - deleted;
     }
-  query_init (&q, query, "SELECT count(*)", &text, plan, FALSE);
+  query_init (&q, query, "SELECT count(*)", &text, plan,
+              plan == PLAN_LOOKUP ? FILTER_INDEX_NONE : FILTER_INDEX_ONE);
   stmt = query_prepare (self, &q, error);
   query_clear (&q);
   if (stmt == NULL)
@@ -772,4 +829,114 @@ bf_store_household_count (BfStore *self, const BfHouseholdQuery *query, GError *
     _bf_store_set_sqlite_error (self, error, _ ("Could not count the households"));
   sqlite3_finalize (stmt);
   return count;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Whole result sets for lists that show any part of them (bf-store-household-list.h) */
+
+GArray *
+bf_store_household_search_ids (BfStore *self,
+                               const BfHouseholdQuery *query,
+                               GCancellable *cancellable,
+                               GError **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto (TextMatch) text = { 0 };
+  gint64 n_candidates = 0;
+  sqlite3_stmt *stmt;
+  const char *dir;
+  Plan plan;
+  Query q;
+  int rc;
+
+  g_return_val_if_fail (BF_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  ensure_indexed (self);
+  text_match_init (&text, query->text);
+  if (!choose_plan (self, query, &text, FALSE, &plan, &n_candidates, error))
+    return NULL;
+  /* Every match is read: with filters, their index finds the matches and those are sorted;
+   * without, the sort order's index is walked. */
+  query_init (&q, query, "SELECT h.id", &text, plan,
+              plan != PLAN_LOOKUP && has_filters (query) ? FILTER_INDEX_ONE : FILTER_INDEX_NONE);
+  dir = query->descending ? "DESC" : "ASC";
+  g_string_append_printf (q.sql, " ORDER BY %s %s, h.id %s", q.key->expr, dir, dir);
+  stmt = query_prepare (self, &q, error);
+  query_clear (&q);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      if ((ids->len & 4095) == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          sqlite3_finalize (stmt);
+          g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_CANCELLED,
+                               _ ("The search was cancelled"));
+          return NULL;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Could not search the households"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+bf_store_household_rows (BfStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr (GPtrArray) rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) bf_household_row_free);
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify) bf_household_row_free);
+  g_autoptr (GString) list = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BF_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  stmt = _bf_store_prepare (self,
+                            ROW_COLUMNS " FROM households AS h"
+                                        " WHERE h.id IN (SELECT value FROM json_each(?))",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, list->str, (int) list->len, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BfHouseholdRow *row = row_from_stmt (stmt);
+      g_hash_table_insert (by_id, &row->id, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Could not read the households"));
+      return NULL;
+    }
+  /* In the order asked for. (The key is the row's first member, so the table holds keys only:
+   * look the row up, then steal it.) */
+  for (guint i = 0; i < n_ids; i++)
+    {
+      BfHouseholdRow *row = g_hash_table_lookup (by_id, &ids[i]);
+
+      if (row != NULL)
+        {
+          g_hash_table_steal (by_id, &ids[i]);
+          g_ptr_array_add (rows, row);
+        }
+    }
+  return g_steal_pointer (&rows);
 }

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
+#include "bf-store-exit-private.h"
 #include "bf-store-private.h"
 
 /* The records a workflow event may point to (workflow_events.ref_kind). */
@@ -283,11 +284,11 @@ township_notice_enabled (BfStore *self)
 /* Everything is read inside the write transaction: another process cannot change the status
  * between the check and the update. */
 gboolean
-bf_store_household_transition (BfStore *self,
-                               gint64 household_id,
-                               BfAction action,
-                               const BfTransitionFacts *facts,
-                               GError **error)
+_bf_store_transition (BfStore *self,
+                      gint64 household_id,
+                      BfAction action,
+                      const BfTransitionFacts *facts,
+                      GError **error)
 {
   g_auto (HouseholdState) state = { 0 };
   g_autoptr (GError) refusal = NULL;
@@ -310,15 +311,13 @@ bf_store_household_transition (BfStore *self,
     return FALSE;
   date = bf_date_format (&event_date);
 
-  if (!_bf_store_begin (self, error))
-    return FALSE;
   if (!load_household (self, household_id, &state, error))
-    goto fail;
+    return FALSE;
   if (!bf_status_from_code (state.status, &from))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
                    _ ("The household has an unknown status “%s”."), state.status);
-      goto fail;
+      return FALSE;
     }
 
   bf_lifecycle_context_init (&ctx);
@@ -329,13 +328,16 @@ bf_store_household_transition (BfStore *self,
   notice_id = facts->notice_id;
   kind = notice_kind_for (from);
   if (kind != NULL && !load_notice (self, household_id, kind, &notice_id, &ctx, error))
-    goto fail;
+    return FALSE;
 
   if (!bf_lifecycle_apply (from, action, &ctx, &to, &refusal))
     {
       g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_REFUSED, refusal->message);
-      goto fail;
+      return FALSE;
     }
+  /* domain.md §7: only a household passing every exit check is assessed for exit, whoever asks. */
+  if (action == BF_ACTION_ASSESS_EXIT && !_bf_exit_require_checks (self, household_id, date, error))
+    return FALSE;
 
   /* Leaving a notice is justified by that notice unless the caller names another record. */
   ref_kind = facts->ref_kind;
@@ -346,17 +348,32 @@ bf_store_household_transition (BfStore *self,
       ref_id = notice_id;
     }
 
-  if (!update_household (self, household_id, &state, bf_status_code (to), date,
-                         to == BF_STATUS_REGISTERED && state.first_identified_on == NULL, error) ||
-      insert_event (self, household_id, action, state.status, bf_status_code (to), date, facts,
-                    ref_kind, ref_id, error) == 0 ||
-      !_bf_store_commit (self, error))
-    goto fail;
-  return TRUE;
+  return update_household (self, household_id, &state, bf_status_code (to), date,
+                           to == BF_STATUS_REGISTERED && state.first_identified_on == NULL,
+                           error) &&
+         insert_event (self, household_id, action, state.status, bf_status_code (to), date, facts,
+                       ref_kind, ref_id, error) != 0;
+}
 
-fail:
-  _bf_store_rollback (self);
-  return FALSE;
+gboolean
+bf_store_household_transition (BfStore *self,
+                               gint64 household_id,
+                               BfAction action,
+                               const BfTransitionFacts *facts,
+                               GError **error)
+{
+  g_return_val_if_fail (BF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action < BF_N_ACTIONS, FALSE);
+
+  if (!_bf_store_begin (self, error))
+    return FALSE;
+  if (!_bf_store_transition (self, household_id, action, facts, error) ||
+      !_bf_store_commit (self, error))
+    {
+      _bf_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *

@@ -1125,8 +1125,11 @@ open_store (const char *path, BfStoreOpenFlags flags, GError **error)
         }
     }
 
-  /* Everything that can refuse the file runs on a read-only connection first. */
-  if (!_bf_store_inspect (path, &version, error))
+  /* Everything that can refuse the file runs on a read-only connection first; a reader beside an
+   * open store trusts the checks that store passed. */
+  if (read_only && (flags & BF_STORE_OPEN_READER))
+    version = _bf_store_schema_version ();
+  else if (!_bf_store_inspect (path, &version, error))
     return NULL;
 
   rc = sqlite3_open_v2 (path, &self->db, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,

@@ -35,6 +35,9 @@ typedef enum
   BF_STORE_OPEN_READ_ONLY = 1 << 0,
   /* Hold the file for this process: a second GUI instance on it gets BF_STORE_ERROR_IN_USE. */
   BF_STORE_OPEN_EXCLUSIVE = 1 << 1,
+  /* With READ_ONLY: another connection to a register this process has open (and so has checked
+   * already), for a worker thread. Skips the file checks, which take seconds on a large register. */
+  BF_STORE_OPEN_READER = 1 << 2,
 } BfStoreOpenFlags;
 
 #define BF_TYPE_STORE (bf_store_get_type ())

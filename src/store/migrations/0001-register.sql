@@ -511,6 +511,7 @@ CREATE INDEX households_cause_1 ON households(primary_cause, deleted_at);
 CREATE INDEX households_cause_2 ON households(other_cause_1, deleted_at);
 CREATE INDEX households_cause_3 ON households(other_cause_2, deleted_at);
 CREATE INDEX households_deleted ON households(deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX households_group ON households(group_id) WHERE deleted_at IS NULL;
 
 -- Household search. One row per household (deleted ones too: the list of deleted households is
 -- searchable), rewritten by the store whenever a household is saved. It is the external content

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bangfu-cli list measures, list visits. JSON keys are stable English; the text output is for
+ * people and translated. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bf-cli.h"
+#include "bf-codes.h"
+#include "bf-money.h"
+#include "bf-store-plans.h"
+
+#define PAGE_SIZE 500
+
+/* A text column: as wide as its heading, or @width when that is wider. */
+typedef struct
+{
+  const char *heading;
+  int width;
+} Column;
+
+static void
+print_cells (const Column *columns, guint n, const char *const *cells)
+{
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    bf_cli_print_cell (line, cells != NULL ? cells[i] : _ (columns[i].heading),
+                       MAX (columns[i].width, bf_cli_text_width (_ (columns[i].heading))));
+  g_strchomp (line->str);
+  g_print ("%s\n", line->str);
+}
+
+static void
+set_text (JsonObject *object, const char *key, const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, key, value);
+  else
+    json_object_set_null_member (object, key);
+}
+
+static void
+set_ref (JsonObject *object, const char *key, gint64 id)
+{
+  if (id != 0)
+    json_object_set_int_member (object, key, id);
+  else
+    json_object_set_null_member (object, key);
+}
+
+/* The options both lists share, and what they found out. */
+typedef struct
+{
+  char *village;
+  gboolean json;
+  int limit;
+  gint64 village_id;
+  BfStore *store;
+  JsonArray *array;
+  guint64 shown;
+} ListRun;
+
+static void
+list_run_clear (ListRun *run)
+{
+  g_free (run->village);
+  g_clear_pointer (&run->array, json_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListRun, list_run_clear)
+
+/* Checks the common options and opens the register; FALSE with @status set. */
+static gboolean
+list_begin (ListRun *run, int argc, char **argv, int *status)
+{
+  if (argc > 1)
+    {
+      *status = bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+      return FALSE;
+    }
+  if (run->limit < 0)
+    {
+      *status = bf_cli_usage_error (_ ("--limit must not be negative"));
+      return FALSE;
+    }
+  if ((run->store = bf_cli_open (BF_STORE_OPEN_READ_ONLY, status)) == NULL)
+    return FALSE;
+  if (run->village != NULL &&
+      !bf_cli_find_village (run->store, run->village, &run->village_id, status))
+    {
+      *status = bf_cli_close (g_steal_pointer (&run->store), *status);
+      return FALSE;
+    }
+  run->array = json_array_new ();
+  return TRUE;
+}
+
+/* How many rows the next page may hold. */
+static guint
+list_page_size (const ListRun *run)
+{
+  return run->limit > 0 ? MIN (PAGE_SIZE, (guint64) run->limit - run->shown) : PAGE_SIZE;
+}
+
+static gboolean
+list_more (const ListRun *run, const BfHouseholdCursor *next)
+{
+  return next != NULL && (run->limit == 0 || run->shown < (guint64) run->limit);
+}
+
+static int
+list_end (ListRun *run, int status)
+{
+  if (status == BF_CLI_OK && run->json)
+    {
+      g_autoptr (JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      json_node_set_array (root, run->array);
+      bf_cli_print_json (root);
+    }
+  return bf_cli_close (g_steal_pointer (&run->store), status);
+}
+
+static gboolean
+check_code (BfCodeList list, const char *code, const char *what, int *status)
+{
+  g_autoptr (GString) codes = g_string_new (NULL);
+  gsize n = 0;
+  const BfCode *all = bf_codes (list, &n);
+
+  if (code == NULL || bf_code_is_valid (list, code))
+    return TRUE;
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "", all[i].code);
+  /* TRANSLATORS: "unknown category “x”; the choices are: industry, employment, …" */
+  *status = bf_cli_usage_error (_ ("unknown %s “%s”; the choices are: %s"), what, code, codes->str);
+  return FALSE;
+}
+
+/* ---- list measures ---- */
+
+static const Column measure_columns[] = {
+  { N_ ("Household number"), 12 },
+  { N_ ("Head of household"), 8 },
+  { N_ ("Village"), 8 },
+  { N_ ("Category"), 8 },
+  { N_ ("Description"), 24 },
+  { N_ ("Due date"), 10 },
+  { N_ ("Status"), 6 },
+  { N_ ("Budget"), 10 },
+  { N_ ("Spent"), 10 },
+  { N_ ("Overdue"), 0 },
+};
+
+static JsonNode *
+measure_to_json (const BfMeasure *m)
+{
+  JsonObject *o = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  set_text (o, "uuid", m->uuid);
+  set_text (o, "household_number", m->household_number);
+  set_text (o, "head_name", m->head_name);
+  set_text (o, "village", m->village_name);
+  json_object_set_int_member (o, "year", m->year);
+  set_text (o, "category", m->category);
+  set_text (o, "subtype", m->subtype);
+  set_text (o, "description", m->description);
+  set_text (o, "department", m->department);
+  set_ref (o, "helper_id", m->helper_id);
+  set_text (o, "helper_name", m->helper_name);
+  set_text (o, "starts_on", m->starts_on);
+  set_text (o, "due_on", m->due_on);
+  json_object_set_int_member (o, "budget_fen", m->budget_fen);
+  json_object_set_int_member (o, "spent_fen", m->spent_fen);
+  set_text (o, "status", m->status);
+  set_text (o, "completed_on", m->completed_on);
+  set_text (o, "effect", m->effect);
+  if (m->household_confirmed < 0)
+    json_object_set_null_member (o, "household_confirmed");
+  else
+    json_object_set_boolean_member (o, "household_confirmed", m->household_confirmed != 0);
+  json_object_set_boolean_member (o, "overdue", m->overdue);
+  json_node_take_object (node, o);
+  return node;
+}
+
+static void
+print_measure (const BfMeasure *m)
+{
+  g_autofree char *budget = bf_money_format (m->budget_fen);
+  g_autofree char *spent = bf_money_format (m->spent_fen);
+  const char *cells[] = {
+    m->household_number,
+    m->head_name,
+    m->village_name,
+    bf_cli_code_label (BF_CODES_MEASURE_CATEGORY, m->category),
+    m->description,
+    m->due_on != NULL ? m->due_on : "—",
+    bf_cli_code_label (BF_CODES_MEASURE_STATUS, m->status),
+    budget,
+    spent,
+    m->overdue ? _ ("overdue") : "",
+  };
+
+  print_cells (measure_columns, G_N_ELEMENTS (measure_columns), cells);
+}
+
+int
+bf_cli_list_measures (int argc, char **argv)
+{
+  g_auto (ListRun) run = { 0 };
+  g_autofree char *category = NULL;
+  g_autofree char *status_code = NULL;
+  g_autoptr (BfHouseholdCursor) cursor = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean overdue = FALSE;
+  int year = 0, status = BF_CLI_OK;
+  BfMeasureQuery query = { 0 };
+  BfMeasureTotals totals = { 0 };
+  const GOptionEntry entries[] = {
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue,
+      N_ ("Only measures past their due date and not completed"), NULL },
+    { "village", 0, 0, G_OPTION_ARG_STRING, &run.village, N_ ("Only this village (name or id)"),
+      N_ ("V") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category,
+      N_ ("Only this category (industry, employment, education, health, …)"), N_ ("C") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_code,
+      N_ ("Only this status (planned, in_progress, completed, cancelled)"), N_ ("S") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_ ("Only the plans of this year"), N_ ("Y") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &run.json, N_ ("Write JSON"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &run.limit, N_ ("At most N measures (default: all)"),
+      N_ ("N") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!bf_cli_parse ("", _ ("List assistance measures across households, by due date."), entries,
+                     &argc, &argv))
+    return BF_CLI_USAGE;
+  if (!check_code (BF_CODES_MEASURE_CATEGORY, category, _ ("category"), &status) ||
+      !check_code (BF_CODES_MEASURE_STATUS, status_code, _ ("status"), &status) ||
+      !list_begin (&run, argc, argv, &status))
+    return status;
+
+  query.overdue = overdue;
+  query.village_id = run.village_id;
+  query.category = category;
+  query.status = status_code;
+  query.year = year;
+  do
+    {
+      g_autoptr (BfListPage) page =
+        bf_store_measure_search (run.store, &query, cursor, list_page_size (&run), &error);
+
+      if (page == NULL)
+        {
+          status = bf_cli_fail (error);
+          break;
+        }
+      for (guint i = 0; i < page->rows->len; i++, run.shown++)
+        {
+          const BfMeasure *m = g_ptr_array_index (page->rows, i);
+
+          if (run.json)
+            json_array_add_element (run.array, measure_to_json (m));
+          else
+            {
+              if (run.shown == 0)
+                print_cells (measure_columns, G_N_ELEMENTS (measure_columns), NULL);
+              print_measure (m);
+            }
+          totals.budget_fen += m->budget_fen;
+          totals.spent_fen += m->spent_fen;
+        }
+      g_clear_pointer (&cursor, bf_household_cursor_free);
+      cursor = bf_household_cursor_copy (page->next);
+    }
+  while (list_more (&run, cursor));
+
+  if (status == BF_CLI_OK && !run.json)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, run.shown);
+      g_autofree char *budget = bf_money_format (totals.budget_fen);
+      g_autofree char *spent = bf_money_format (totals.spent_fen);
+
+      /* TRANSLATORS: "12 measures; budget 3,000.00 yuan, spent 1,200.00 yuan" */
+      g_print (ngettext ("%s measure; budget %s yuan, spent %s yuan\n",
+                         "%s measures; budget %s yuan, spent %s yuan\n", (gulong) run.shown),
+               count, budget, spent);
+    }
+  return list_end (&run, status);
+}
+
+/* ---- list visits ---- */
+
+static const Column visit_columns[] = {
+  { N_ ("Visit date"), 10 },     { N_ ("Household number"), 12 }, { N_ ("Head of household"), 8 },
+  { N_ ("Village"), 8 },         { N_ ("Visitor"), 8 },           { N_ ("Mode"), 8 },
+  { N_ ("Problems found"), 20 }, { N_ ("Deadline"), 10 },         { N_ ("Rectified on"), 0 },
+};
+
+static JsonNode *
+visit_to_json (const BfVisit *v)
+{
+  JsonObject *o = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  set_text (o, "uuid", v->uuid);
+  set_text (o, "household_number", v->household_number);
+  set_text (o, "head_name", v->head_name);
+  set_text (o, "village", v->village_name);
+  set_text (o, "visited_on", v->visited_on);
+  set_text (o, "visitor", v->visitor);
+  set_ref (o, "helper_id", v->helper_id);
+  set_text (o, "helper_name", v->helper_name);
+  set_text (o, "mode", v->mode);
+  set_text (o, "findings", v->findings);
+  set_text (o, "problems", v->problems);
+  set_text (o, "rectification", v->rectification);
+  set_text (o, "deadline", v->deadline);
+  set_text (o, "rectified_on", v->rectified_on);
+  set_text (o, "satisfaction", v->satisfaction);
+  set_text (o, "notes", v->notes);
+  json_object_set_boolean_member (o, "past_deadline", v->late);
+  json_node_take_object (node, o);
+  return node;
+}
+
+static void
+print_visit (const BfVisit *v)
+{
+  g_autofree char *deadline =
+    v->late ? g_strdup_printf (_ ("%s (late)"), v->deadline) : g_strdup (v->deadline);
+  const char *cells[] = {
+    v->visited_on,
+    v->household_number,
+    v->head_name,
+    v->village_name,
+    v->visitor,
+    bf_cli_code_label (BF_CODES_VISIT_MODE, v->mode),
+    v->problems != NULL ? v->problems : "—",
+    deadline != NULL ? deadline : "",
+    v->rectified_on != NULL ? v->rectified_on : "",
+  };
+
+  print_cells (visit_columns, G_N_ELEMENTS (visit_columns), cells);
+}
+
+int
+bf_cli_list_visits (int argc, char **argv)
+{
+  g_auto (ListRun) run = { 0 };
+  g_autoptr (BfHouseholdCursor) cursor = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean open_problems = FALSE, past_deadline = FALSE;
+  int status = BF_CLI_OK;
+  gint64 total = 0;
+  BfVisitQuery query = { 0 };
+  const GOptionEntry entries[] = {
+    { "open-problems", 0, 0, G_OPTION_ARG_NONE, &open_problems,
+      N_ ("Only visits whose problems are not rectified yet, by deadline"), NULL },
+    { "past-deadline", 0, 0, G_OPTION_ARG_NONE, &past_deadline,
+      N_ ("With --open-problems: only those past their deadline"), NULL },
+    { "village", 0, 0, G_OPTION_ARG_STRING, &run.village, N_ ("Only this village (name or id)"),
+      N_ ("V") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &run.json, N_ ("Write JSON"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &run.limit, N_ ("At most N visits (default: all)"),
+      N_ ("N") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!bf_cli_parse ("", _ ("List visits, newest first, or the problems not yet rectified."),
+                     entries, &argc, &argv))
+    return BF_CLI_USAGE;
+  if (past_deadline && !open_problems)
+    return bf_cli_usage_error (_ ("--past-deadline needs --open-problems"));
+  if (!list_begin (&run, argc, argv, &status))
+    return status;
+
+  query.open_problems = open_problems;
+  query.past_deadline = past_deadline;
+  query.village_id = run.village_id;
+  do
+    {
+      g_autoptr (BfListPage) page =
+        bf_store_visit_search (run.store, &query, cursor, list_page_size (&run), &error);
+
+      if (page == NULL)
+        {
+          status = bf_cli_fail (error);
+          break;
+        }
+      if (page->total >= 0)
+        total = page->total;
+      for (guint i = 0; i < page->rows->len; i++, run.shown++)
+        {
+          const BfVisit *v = g_ptr_array_index (page->rows, i);
+
+          if (run.json)
+            json_array_add_element (run.array, visit_to_json (v));
+          else
+            {
+              if (run.shown == 0)
+                print_cells (visit_columns, G_N_ELEMENTS (visit_columns), NULL);
+              print_visit (v);
+            }
+        }
+      g_clear_pointer (&cursor, bf_household_cursor_free);
+      cursor = bf_household_cursor_copy (page->next);
+    }
+  while (list_more (&run, cursor));
+
+  if (status == BF_CLI_OK && !run.json)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+
+      if (open_problems)
+        g_print (
+          ngettext ("%s problem not rectified\n", "%s problems not rectified\n", (gulong) total),
+          count);
+      else
+        g_print (ngettext ("%s visit\n", "%s visits\n", (gulong) total), count);
+    }
+  return list_end (&run, status);
+}

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bf-assessment-page.h"
+#include "bf-codes.h"
+#include "bf-exit-panel.h"
+#include "bf-exit-ui.h"
+#include "bf-household-editor.h"
+#include "bf-money.h"
+#include "bf-store-assessment.h"
+
+struct _BfExitPanel
+{
+  AdwPreferencesGroup parent_instance;
+
+  BfStore *store;
+  gint64 household_id;
+  BfHouseholdEditor *editor; /* the ancestor followed, not owned */
+  gulong saved_handler;
+  AdwActionRow *assessment_row;
+  AdwActionRow *checks_row;
+  AdwActionRow *exception_row;
+  AdwActionRow *adjustments_row;
+};
+
+G_DEFINE_FINAL_TYPE (BfExitPanel, bf_exit_panel, ADW_TYPE_PREFERENCES_GROUP)
+
+static AdwActionRow *
+add_row (BfExitPanel *self, const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+show_assessment (BfExitPanel *self)
+{
+  g_autoptr (GPtrArray) history = bf_store_assessments_for (self->store, self->household_id, NULL);
+  g_autofree char *text = NULL;
+
+  if (history != NULL && history->len > 0)
+    {
+      const BfAssessment *a = g_ptr_array_index (history, 0);
+      g_autofree char *income = bf_money_format (a->per_capita_fen);
+      g_autofree char *change = a->has_change ? bf_money_format (a->change_fen) : NULL;
+
+      /* TRANSLATORS: "2026Q2: 5,500.00 yuan per person, Near the line (change +500.00)" */
+      text = change != NULL ? g_strdup_printf (_ ("%s: %s yuan per person, %s (change %s%s)"),
+                                               a->period, income, bf_exit_result_label (a->result),
+                                               a->change_fen > 0 ? "+" : "", change)
+                            : g_strdup_printf (_ ("%s: %s yuan per person, %s"), a->period, income,
+                                               bf_exit_result_label (a->result));
+    }
+  adw_action_row_set_subtitle (self->assessment_row, text != NULL ? text : _ ("Not assessed yet"));
+}
+
+static void
+show_checks (BfExitPanel *self)
+{
+  BfExitCheck checks[BF_N_EXIT_CHECKS];
+  g_autoptr (GString) failing = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  gboolean passed;
+  guint n_passed = 0;
+
+  if (!bf_store_exit_check (self->store, self->household_id, checks, &passed, NULL))
+    {
+      adw_action_row_set_subtitle (self->checks_row, "");
+      return;
+    }
+  for (int i = 0; i < BF_N_EXIT_CHECKS; i++)
+    {
+      if (checks[i].passed)
+        n_passed++;
+      else
+        g_string_append_printf (failing, "%s%s", failing->len > 0 ? _ (", ") : "",
+                                bf_exit_check_title (checks[i].id));
+    }
+  bf_exit_checks_clear (checks);
+  /* TRANSLATORS: "3 of 5 pass; not passed: Assistance measure completed, Labour ability" */
+  text = passed ? g_strdup (_ ("Every check passes."))
+                : g_strdup_printf (_ ("%u of %d pass; not passed: %s"), n_passed, BF_N_EXIT_CHECKS,
+                                   failing->str);
+  adw_action_row_set_subtitle (self->checks_row, text);
+}
+
+static void
+show_adjustments (BfExitPanel *self)
+{
+  g_autoptr (GPtrArray) list = bf_store_adjustments_for (self->store, self->household_id, NULL);
+  g_autofree char *text = NULL;
+
+  if (list != NULL && list->len > 0)
+    {
+      const BfAdjustment *latest = g_ptr_array_index (list, 0);
+
+      /* TRANSLATORS: "2 recorded; the latest: 2026-05-20, Natural change — 新生儿" */
+      text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recorded; the latest: %s, %s — %s",
+                                      "%u recorded; the latest: %s, %s — %s", list->len),
+                         list->len, latest->adjusted_on,
+                         bf_code_label (BF_CODES_ADJUSTMENT_KIND, latest->kind), latest->reason);
+    }
+  adw_action_row_set_subtitle (self->adjustments_row, text != NULL ? text : _ ("None"));
+}
+
+static void
+refresh (BfExitPanel *self)
+{
+  g_autofree char *exception = NULL;
+
+  gboolean shown = self->store != NULL && self->household_id != 0;
+
+  /* Hidden rows rather than a hidden panel: a hidden panel would never be mapped to follow the
+   * form. A new household has nothing to assess yet. */
+  gtk_widget_set_visible (GTK_WIDGET (self->assessment_row), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_row), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->adjustments_row), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->exception_row), FALSE);
+  adw_preferences_group_set_description (
+    ADW_PREFERENCES_GROUP (self), shown ? NULL : _ ("Shown once the household has been saved."));
+  gtk_widget_set_sensitive (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (self)),
+                            shown);
+  if (!shown)
+    return;
+  show_assessment (self);
+  show_checks (self);
+  exception = bf_store_exit_exception_get (self->store, self->household_id, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->exception_row), exception != NULL);
+  adw_action_row_set_subtitle (self->exception_row, exception != NULL ? exception : "");
+  show_adjustments (self);
+}
+
+/* To the Assessment & exit page of this window, with this household chosen. */
+static void
+open_clicked_cb (BfExitPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *page =
+    root != NULL ? bf_exit_find_descendant (GTK_WIDGET (root), BF_TYPE_ASSESSMENT_PAGE) : NULL;
+
+  if (page == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "assessment");
+  bf_assessment_page_show_household (BF_ASSESSMENT_PAGE (page), self->household_id);
+}
+
+/* Inside the household form: its household whenever the panel comes on screen and after each
+ * save. */
+static void
+follow_editor (BfExitPanel *self)
+{
+  if (self->editor != NULL)
+    bf_exit_panel_set_household (self, bf_household_editor_get_store (self->editor),
+                                 bf_household_editor_get_household_id (self->editor));
+}
+
+static void
+bf_exit_panel_map (GtkWidget *widget)
+{
+  BfExitPanel *self = BF_EXIT_PANEL (widget);
+  GtkWidget *editor = gtk_widget_get_ancestor (widget, BF_TYPE_HOUSEHOLD_EDITOR);
+
+  GTK_WIDGET_CLASS (bf_exit_panel_parent_class)->map (widget);
+  if (editor != NULL && BF_HOUSEHOLD_EDITOR (editor) != self->editor)
+    {
+      if (self->editor != NULL)
+        g_clear_signal_handler (&self->saved_handler, self->editor);
+      self->editor = BF_HOUSEHOLD_EDITOR (editor);
+      self->saved_handler =
+        g_signal_connect_swapped (editor, "saved", G_CALLBACK (follow_editor), self);
+    }
+  follow_editor (self);
+}
+
+static void
+bf_exit_panel_dispose (GObject *object)
+{
+  BfExitPanel *self = BF_EXIT_PANEL (object);
+
+  if (self->editor != NULL)
+    g_clear_signal_handler (&self->saved_handler, self->editor);
+  self->editor = NULL;
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (bf_exit_panel_parent_class)->dispose (object);
+}
+
+static void
+bf_exit_panel_class_init (BfExitPanelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = bf_exit_panel_dispose;
+  GTK_WIDGET_CLASS (klass)->map = bf_exit_panel_map;
+}
+
+static void
+bf_exit_panel_init (BfExitPanel *self)
+{
+  GtkWidget *open = gtk_button_new_with_mnemonic (_ ("Assessment and _Exit…"));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _ ("Assessment and exit"));
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (open, _ ("The household’s exit checks and steps"));
+  g_signal_connect_swapped (open, "clicked", G_CALLBACK (open_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), open);
+  self->assessment_row = add_row (self, _ ("Latest income assessment"));
+  self->checks_row = add_row (self, _ ("Exit checks"));
+  self->exception_row = add_row (self, _ ("Recorded exception"));
+  self->adjustments_row = add_row (self, _ ("Dynamic adjustments"));
+  refresh (self);
+}
+
+GtkWidget *
+bf_exit_panel_new (void)
+{
+  return g_object_new (BF_TYPE_EXIT_PANEL, NULL);
+}
+
+void
+bf_exit_panel_set_household (BfExitPanel *self, BfStore *store, gint64 household_id)
+{
+  g_return_if_fail (BF_IS_EXIT_PANEL (self));
+
+  g_set_object (&self->store, store);
+  self->household_id = household_id;
+  refresh (self);
+}
+
+const char *
+bf_exit_panel_get_checks_text (BfExitPanel *self)
+{
+  g_return_val_if_fail (BF_IS_EXIT_PANEL (self), NULL);
+  return adw_action_row_get_subtitle (self->checks_row);
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bf-store.h"
+
+G_BEGIN_DECLS
+
+/* A household's lifecycle (domain.md §4): the timeline of its steps (state, date, operator, reason,
+ * the record behind it) and the next steps the core's state machine allows, each with its form —
+ * verification, township review, county approval with its document number, rejection and sending
+ * back with a reason. Steps taken from a meeting or a notice are pointed there. A refused step
+ * shows the lifecycle's reason ("The village notice ends on 2026-12-05.").
+ *
+ * Inside a BfHouseholdEditor it follows the editor's household by itself: the editor only puts it
+ * on its page. */
+#define BF_TYPE_LIFECYCLE_PANEL (bf_lifecycle_panel_get_type ())
+G_DECLARE_FINAL_TYPE (BfLifecyclePanel,
+                      bf_lifecycle_panel,
+                      BF,
+                      LIFECYCLE_PANEL,
+                      AdwPreferencesGroup)
+
+GtkWidget *bf_lifecycle_panel_new (void);
+
+/* Shows household @household_id of @store (0: none). */
+void bf_lifecycle_panel_set_household (BfLifecyclePanel *self, BfStore *store, gint64 household_id);
+
+/* Opens the form of @action (FALSE when it does not apply now); then fill the entries and activate
+ * "lifecycle.apply". */
+gboolean bf_lifecycle_panel_begin (BfLifecyclePanel *self, BfAction action);
+/* The form's entries by field: "date", "person", "reason", "document"; and its decision choice
+ * (0 approve, 1 reject, 2 send back). */
+GtkEditable *bf_lifecycle_panel_get_entry (BfLifecyclePanel *self, const char *field);
+AdwComboRow *bf_lifecycle_panel_get_decision (BfLifecyclePanel *self);
+/* The refusal or error last shown, NULL after a success. */
+const char *bf_lifecycle_panel_get_problem (BfLifecyclePanel *self);
+/* The timeline as shown, oldest first ("2026-03-02 Verify: Surveyed → Verified"). */
+GPtrArray *bf_lifecycle_panel_get_timeline (BfLifecyclePanel *self);
+
+G_END_DECLS
