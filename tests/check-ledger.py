@@ -231,6 +231,8 @@ def main():
         totals = {}
         for row in ws.iter_rows(min_row=header_row + 1):
             category, item = row[0].value, row[1].value
+            if category is None:
+                break  # the end of the table of counts
             for cell in row[2:5]:
                 if cell.value is None:
                     continue
@@ -245,11 +247,24 @@ def main():
         check(totals.get("户数") == expect["counts"]["户台账"], "汇总: 户数 %r" % totals.get("户数"))
         check(totals.get("人数") == expect["counts"]["人员台账"], "汇总: 人数 %r" % totals.get("人数"))
         # Lines the store counted with its own queries.
-        lines = {(r[0], r[1]): r[2] for r in values.iter_rows(min_row=header_row + 1, values_only=True)}
+        lines = {(r[0], r[1]): r[2] for r in values.iter_rows(min_row=header_row + 1, values_only=True)
+                 if r[0] is not None}
         for category, items in expect.get("summary", {}).items():
             for item, count in items.items():
                 check(lines.get((category, item)) == count,
                       "汇总: %s %s is %r, the register has %d" % (category, item, lines.get((category, item)), count))
+    # The four indicators (five figures), as the store computed them, under the table.
+    expected = expect.get("indicators")
+    rows = [r for r in values.iter_rows(values_only=True)]
+    at = [i for i, r in enumerate(rows) if r[0] == "考核指标"]
+    if expected is None:
+        check(not at, "汇总: indicators present although none were given")
+    elif check(len(at) == 1 and len(rows) >= at[0] + 1 + len(expected), "汇总: no indicators"):
+        for (name, numerator, denominator), r in zip(expected, rows[at[0] + 1:]):
+            check(r[0] == name and r[2] == numerator and r[3] == denominator,
+                  "汇总: indicator %r, expected %r" % (r[:4], (name, numerator, denominator)))
+            check(isinstance(r[1], (int, float)) or (denominator == 0 and r[1] == "—"),
+                  "汇总: indicator value %r" % (r[1],))
     info = {r[0]: r[1] for r in values.iter_rows(min_row=2, max_row=9, values_only=True)}
     check(info.get("县") == expect["county"] and info.get("乡(镇)") == expect["township"]
           and info.get("制表人") == expect["operator"], "汇总: facts %r" % info)

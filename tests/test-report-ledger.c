@@ -284,6 +284,26 @@ write_expectations (const char *dir, const BfLedgerOptions *options)
   json_builder_add_string_value (builder, bf_store_get_township (store));
   json_builder_set_member_name (builder, "operator");
   json_builder_add_string_value (builder, OPERATOR);
+  if (options->indicators != NULL)
+    {
+      static const char *const names[BF_N_INDICATORS] = {
+        "识别准确率", "帮扶措施落实率", "人均纯收入增长(中位数,元)", "人均纯收入高于扶贫标准的比例",
+        "满意度",
+      };
+      guint i;
+
+      json_builder_set_member_name (builder, "indicators");
+      json_builder_begin_array (builder);
+      for (i = 0; i < BF_N_INDICATORS; i++)
+        {
+          json_builder_begin_array (builder);
+          json_builder_add_string_value (builder, names[i]);
+          json_builder_add_int_value (builder, options->indicators->indicators[i].numerator);
+          json_builder_add_int_value (builder, options->indicators->indicators[i].denominator);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_set_member_name (builder, "village");
   if (options->village_id != 0)
     json_builder_add_string_value (builder, bf_ledger_reader_get_village (reader));
@@ -359,12 +379,22 @@ export_and_check (const char *name, const BfLedgerOptions *options)
     g_test_fail_printf ("the workbook differs from the register:\n%s%s", out, err);
 }
 
+/* With the quarter's indicators, as the Ledgers page and bangfu-cli pass them. */
 static void
 test_workbook (void)
 {
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = bf_store_open (register_path, BF_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (BfIndicatorReport) indicators = NULL;
   BfLedgerOptions options;
 
+  g_assert_no_error (error);
+  indicators = bf_store_indicators (store, "2026Q3", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (indicators->scope->indicators[BF_INDICATOR_ACCURACY].denominator, >, 0);
+  g_assert_true (bf_store_close (store, &error));
   init_options (&options);
+  options.indicators = indicators->scope;
   export_and_check ("whole", &options);
 }
 

@@ -118,6 +118,8 @@ bf_cli_export_ledger (int argc, char **argv)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GTask) task = NULL;
   g_autoptr (BfLedgerExport) record = NULL;
+  g_autoptr (BfIndicatorReport) indicators = NULL;
+  g_autofree char *period = NULL;
   g_autofree char *absolute = NULL;
   Export export = { 0 };
   const char *operator_name;
@@ -161,6 +163,16 @@ bf_cli_export_ledger (int argc, char **argv)
       if (export.options.village_id == 0)
         return bf_cli_close (store, bf_cli_fail (error));
     }
+  period = bf_quarter_format (year, quarter);
+  indicators = bf_store_indicators (store, period, export.options.village_id, &error);
+  if (indicators == NULL)
+    {
+      /* TRANSLATORS: the reason follows */
+      bf_cli_message (_ ("The indicators are left out of the summary: %s"), error->message);
+      g_clear_error (&error);
+    }
+  else
+    export.options.indicators = indicators->scope;
   operator_setting = bf_store_setting_get (store, BF_SETTING_OPERATOR);
   operator_name = operator_option != NULL                                 ? operator_option
                   : operator_setting != NULL && *operator_setting != '\0' ? operator_setting
@@ -194,7 +206,7 @@ bf_cli_export_ledger (int argc, char **argv)
 
   absolute = g_canonicalize_filename (output, NULL);
   record = bf_ledger_export_new ();
-  record->quarter = bf_quarter_format (year, quarter);
+  record->quarter = g_steal_pointer (&period);
   record->village_id = export.options.village_id;
   record->masked = mask;
   record->path = g_strdup (absolute);

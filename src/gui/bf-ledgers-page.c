@@ -397,17 +397,48 @@ export_progress_cb (double fraction, const char *text, gpointer user_data)
                               (GDestroyNotify) progress_free);
 }
 
+/* The indicators of the quarter from a read-only store of the thread's own: on a large register
+ * they take a few seconds, which the window must not wait for. NULL when they cannot be had: the
+ * ledger is then written without them. */
+static BfIndicatorReport *
+compute_indicators (ExportJob *job, gpointer page)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = NULL;
+  g_autofree char *period = bf_quarter_format (job->options.year, job->options.quarter);
+  BfIndicatorReport *report;
+
+  export_progress_cb (0.0, _ ("Computing the indicators…"), page);
+  store = bf_store_open (job->register_path, BF_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_message ("The ledger is written without the indicators: %s", error->message);
+      return NULL;
+    }
+  report = bf_store_indicators (store, period, job->options.village_id, &error);
+  if (report == NULL)
+    g_message ("The ledger is written without the indicators: %s", error->message);
+  bf_store_close (store, NULL);
+  return report;
+}
+
 static void
 export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   ExportJob *job = task_data;
+  g_autoptr (BfIndicatorReport) indicators = compute_indicators (job, source);
   GError *error = NULL;
 
-  if (bf_ledger_write (&job->options, job->path, export_progress_cb, source, cancellable,
-                       &job->result, &error))
+  job->options.indicators = indicators != NULL ? indicators->scope : NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    g_task_return_error (task, error);
+  else if (bf_ledger_write (&job->options, job->path, export_progress_cb, source, cancellable,
+                            &job->result, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+  job->options.indicators = NULL;
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -410,6 +411,7 @@ typedef struct
   lxw_format *date_format;
   lxw_format *datetime_format;
   lxw_format *money_format;
+  lxw_format *percent_format;
   lxw_format *decimal_format;
   gint64 rows_per_part;
   GPtrArray *parts[BF_LEDGER_N_TABLES];
@@ -1193,6 +1195,54 @@ write_total (Ledger *self,
   write_summary_line (self, summary, &line);
 }
 
+/* The indicators come from the store's own reckoning (domain.md §8), not from the sheets: plain
+ * values, under the table of counts. */
+static void
+write_indicators (Ledger *self, Summary *summary)
+{
+  static const char *const headers[SUMMARY_COLUMNS] = { "考核指标", "数值", "分子", "分母",
+                                                        "说明" };
+  static const char *const names[BF_N_INDICATORS] = {
+    [BF_INDICATOR_ACCURACY] = "识别准确率",
+    [BF_INDICATOR_MEASURES] = "帮扶措施落实率",
+    [BF_INDICATOR_INCOME_GROWTH] = "人均纯收入增长(中位数,元)",
+    [BF_INDICATOR_ABOVE_LINE] = "人均纯收入高于扶贫标准的比例",
+    [BF_INDICATOR_SATISFACTION] = "满意度",
+  };
+  static const char *const notes[BF_N_INDICATORS] = {
+    [BF_INDICATOR_ACCURACY] = "未纠错且无成立异议的已批准户 ÷ 已批准户",
+    [BF_INDICATOR_MEASURES] = "按期完成的到期措施 ÷ 本季度到期的措施（不含已取消）",
+    [BF_INDICATOR_INCOME_GROWTH] =
+      "帮扶中的户最近两次评估之差的中位数；分子：收入增长的户，分母：有两次评估的户",
+    [BF_INDICATOR_ABOVE_LINE] = "最近一次评估高于当年扶贫标准的户 ÷ 有评估的帮扶中的户",
+    [BF_INDICATOR_SATISFACTION] = "满意和基本满意的走访 ÷ 已评价的走访",
+  };
+  lxw_worksheet *sheet = self->summary;
+  lxw_row_t row;
+  guint i;
+
+  summary->row++;
+  row = summary->row++;
+  for (i = 0; i < SUMMARY_COLUMNS; i++)
+    worksheet_write_string (sheet, row, i, headers[i], self->header_format);
+  for (i = 0; i < BF_N_INDICATORS; i++)
+    {
+      const BfIndicator *indicator = &self->options->indicators->indicators[i];
+
+      row = summary->row++;
+      worksheet_write_string (sheet, row, 0, names[i], NULL);
+      if (indicator->denominator == 0 || isnan (indicator->value))
+        worksheet_write_string (sheet, row, 1, "—", NULL);
+      else if (indicator->id == BF_INDICATOR_INCOME_GROWTH)
+        worksheet_write_number (sheet, row, 1, indicator->value / 100.0, self->money_format);
+      else
+        worksheet_write_number (sheet, row, 1, indicator->value, self->percent_format);
+      worksheet_write_number (sheet, row, 2, (double) indicator->numerator, NULL);
+      worksheet_write_number (sheet, row, 3, (double) indicator->denominator, NULL);
+      worksheet_write_string (sheet, row, 4, notes[i], NULL);
+    }
+}
+
 static void
 write_info (Ledger *self, Summary *summary, const char *label, const char *value)
 {
@@ -1294,6 +1344,8 @@ write_summary (Ledger *self, GError **error)
   write_total (self, &summary, "公示条目", BF_LEDGER_NOTICES, BF_LEDGER_N_NUMBER, FALSE);
 
   worksheet_autofilter (sheet, header_row, 0, summary.row - 1, SUMMARY_COLUMNS - 1);
+  if (self->options->indicators != NULL)
+    write_indicators (self, &summary);
   return check_scratch (self, sheet, error);
 }
 
@@ -1339,6 +1391,9 @@ create_formats (Ledger *self)
 
   self->money_format = workbook_add_format (wb);
   format_set_num_format (self->money_format, "#,##0.00");
+
+  self->percent_format = workbook_add_format (wb);
+  format_set_num_format (self->percent_format, "0.0%");
 
   self->decimal_format = workbook_add_format (wb);
   format_set_num_format (self->decimal_format, "0.0#");

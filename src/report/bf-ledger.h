@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "bf-codes.h"
+#include "bf-store-assessment.h"
 #include "bf-store-ledger.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ typedef struct
   const char *tmpdir;   /* for the spreadsheet's scratch files; NULL: the destination's folder */
   guint max_sheet_rows; /* rows per sheet, title and header included; 0: BF_LEDGER_EXCEL_MAX_ROWS.
                          * A table with more rows continues on "户台账(2)", … */
+  /* The scope's four indicators (bf_store_indicators() for the quarter), shown under the summary;
+   * NULL leaves them out. */
+  const BfIndicatorSet *indicators;
 } BfLedgerOptions;
 
 typedef struct
