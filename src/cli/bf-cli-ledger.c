@@ -22,7 +22,42 @@ typedef struct
   gboolean ok;
   gboolean tty;
   int last_percent;
+  /* The indicators, computed on the main thread while the export thread writes the rows. */
+  GMutex lock;
+  GCond computed;
+  gboolean ready;
+  BfIndicatorReport *indicators;
 } Export;
+
+/* In the export thread, before the summary. */
+static const BfIndicatorSet *
+wait_for_indicators (gpointer data)
+{
+  Export *export = data;
+
+  g_mutex_lock (&export->lock);
+  while (!export->ready)
+    g_cond_wait (&export->computed, &export->lock);
+  g_mutex_unlock (&export->lock);
+  return export->indicators != NULL ? export->indicators->scope : NULL;
+}
+
+static void
+compute_indicators (Export *export, BfStore *store, const char *period)
+{
+  g_autoptr (GError) error = NULL;
+  BfIndicatorReport *indicators =
+    bf_store_indicators (store, period, export->options.village_id, &error);
+
+  if (indicators == NULL)
+    /* TRANSLATORS: the reason follows */
+    bf_cli_message (_ ("The indicators are left out of the summary: %s"), error->message);
+  g_mutex_lock (&export->lock);
+  export->indicators = indicators;
+  export->ready = TRUE;
+  g_cond_broadcast (&export->computed);
+  g_mutex_unlock (&export->lock);
+}
 
 /* Called in the export thread; stderr is line-buffered by stdio, a line at a time is safe. */
 static void
@@ -118,7 +153,6 @@ bf_cli_export_ledger (int argc, char **argv)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GTask) task = NULL;
   g_autoptr (BfLedgerExport) record = NULL;
-  g_autoptr (BfIndicatorReport) indicators = NULL;
   g_autofree char *period = NULL;
   g_autofree char *absolute = NULL;
   Export export = { 0 };
@@ -164,15 +198,10 @@ bf_cli_export_ledger (int argc, char **argv)
         return bf_cli_close (store, bf_cli_fail (error));
     }
   period = bf_quarter_format (year, quarter);
-  indicators = bf_store_indicators (store, period, export.options.village_id, &error);
-  if (indicators == NULL)
-    {
-      /* TRANSLATORS: the reason follows */
-      bf_cli_message (_ ("The indicators are left out of the summary: %s"), error->message);
-      g_clear_error (&error);
-    }
-  else
-    export.options.indicators = indicators->scope;
+  g_mutex_init (&export.lock);
+  g_cond_init (&export.computed);
+  export.options.indicators = wait_for_indicators;
+  export.options.indicators_data = &export;
   operator_setting = bf_store_setting_get (store, BF_SETTING_OPERATOR);
   operator_name = operator_option != NULL                                 ? operator_option
                   : operator_setting != NULL && *operator_setting != '\0' ? operator_setting
@@ -190,12 +219,16 @@ bf_cli_export_ledger (int argc, char **argv)
   task = g_task_new (NULL, cancellable, export_done_cb, export.loop);
   g_task_set_task_data (task, &export, NULL);
   g_task_run_in_thread (task, export_thread);
+  compute_indicators (&export, store, period);
   g_main_loop_run (export.loop);
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   g_main_loop_unref (export.loop);
   if (export.tty)
     fputc ('\n', stderr);
+  g_clear_pointer (&export.indicators, bf_indicator_report_free);
+  g_mutex_clear (&export.lock);
+  g_cond_clear (&export.computed);
 
   if (!export.ok)
     {

@@ -71,6 +71,8 @@ typedef struct
   char *path;
   BfLedgerResult result;
   GApplication *application; /* held while the export runs */
+  GThread *indicators_thread;
+  BfIndicatorReport *indicators;
 } ExportJob;
 
 static void
@@ -80,6 +82,7 @@ export_job_free (ExportJob *job)
   g_free (job->operator_name);
   g_free (job->path);
   g_clear_object (&job->application);
+  g_clear_pointer (&job->indicators, bf_indicator_report_free);
   g_free (job);
 }
 
@@ -397,48 +400,55 @@ export_progress_cb (double fraction, const char *text, gpointer user_data)
                               (GDestroyNotify) progress_free);
 }
 
-/* The indicators of the quarter from a read-only store of the thread's own: on a large register
- * they take a few seconds, which the window must not wait for. NULL when they cannot be had: the
- * ledger is then written without them. */
-static BfIndicatorReport *
-compute_indicators (ExportJob *job, gpointer page)
+/* The indicators of the quarter, in a thread of their own with a read-only store of their own: on
+ * a large register they take seconds, which run beside the writing of the detail sheets (the
+ * summary, written last, asks for them). NULL when they cannot be had: the ledger is then written
+ * without them. */
+static gpointer
+indicators_thread (gpointer data)
 {
+  ExportJob *job = data;
   g_autoptr (GError) error = NULL;
   g_autoptr (BfStore) store = NULL;
   g_autofree char *period = bf_quarter_format (job->options.year, job->options.quarter);
-  BfIndicatorReport *report;
+  BfIndicatorReport *report = NULL;
 
-  export_progress_cb (0.0, _ ("Computing the indicators…"), page);
   store = bf_store_open (job->register_path, BF_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    {
-      g_message ("The ledger is written without the indicators: %s", error->message);
-      return NULL;
-    }
-  report = bf_store_indicators (store, period, job->options.village_id, &error);
+  if (store != NULL)
+    report = bf_store_indicators (store, period, job->options.village_id, &error);
   if (report == NULL)
     g_message ("The ledger is written without the indicators: %s", error->message);
-  bf_store_close (store, NULL);
+  if (store != NULL)
+    bf_store_close (store, NULL);
   return report;
+}
+
+static const BfIndicatorSet *
+join_indicators (gpointer data)
+{
+  ExportJob *job = data;
+
+  if (job->indicators_thread != NULL)
+    job->indicators = g_thread_join (g_steal_pointer (&job->indicators_thread));
+  return job->indicators != NULL ? job->indicators->scope : NULL;
 }
 
 static void
 export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr (BfIndicatorReport) indicators = compute_indicators (job, source);
   GError *error = NULL;
 
-  job->options.indicators = indicators != NULL ? indicators->scope : NULL;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-    g_task_return_error (task, error);
-  else if (bf_ledger_write (&job->options, job->path, export_progress_cb, source, cancellable,
-                            &job->result, &error))
+  job->indicators_thread = g_thread_new ("bf-ledger-indicators", indicators_thread, job);
+  job->options.indicators = join_indicators;
+  job->options.indicators_data = job;
+  if (bf_ledger_write (&job->options, job->path, export_progress_cb, source, cancellable,
+                       &job->result, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
-  job->options.indicators = NULL;
+  /* A failed or cancelled export never asked for them. */
+  join_indicators (job);
 }
 
 static void

@@ -1198,7 +1198,7 @@ write_total (Ledger *self,
 /* The indicators come from the store's own reckoning (domain.md §8), not from the sheets: plain
  * values, under the table of counts. */
 static void
-write_indicators (Ledger *self, Summary *summary)
+write_indicators (Ledger *self, Summary *summary, const BfIndicatorSet *set)
 {
   static const char *const headers[SUMMARY_COLUMNS] = { "考核指标", "数值", "分子", "分母",
                                                         "说明" };
@@ -1227,7 +1227,7 @@ write_indicators (Ledger *self, Summary *summary)
     worksheet_write_string (sheet, row, i, headers[i], self->header_format);
   for (i = 0; i < BF_N_INDICATORS; i++)
     {
-      const BfIndicator *indicator = &self->options->indicators->indicators[i];
+      const BfIndicator *indicator = &set->indicators[i];
 
       row = summary->row++;
       worksheet_write_string (sheet, row, 0, names[i], NULL);
@@ -1345,7 +1345,12 @@ write_summary (Ledger *self, GError **error)
 
   worksheet_autofilter (sheet, header_row, 0, summary.row - 1, SUMMARY_COLUMNS - 1);
   if (self->options->indicators != NULL)
-    write_indicators (self, &summary);
+    {
+      const BfIndicatorSet *set = self->options->indicators (self->options->indicators_data);
+
+      if (set != NULL)
+        write_indicators (self, &summary, set);
+    }
   return check_scratch (self, sheet, error);
 }
 

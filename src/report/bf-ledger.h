@@ -28,6 +28,11 @@ GQuark bf_ledger_error_quark (void);
 /* Excel's limit of rows per sheet. */
 #define BF_LEDGER_EXCEL_MAX_ROWS 1048576
 
+/* Asked once, after the detail sheets and before the summary is written, for the scope's four
+ * indicators (bf_store_indicators() of the quarter); NULL leaves them out. It is called in the
+ * writing thread, so a caller can compute the indicators meanwhile elsewhere and wait here. */
+typedef const BfIndicatorSet *(*BfLedgerIndicatorsFunc) (gpointer user_data);
+
 typedef struct
 {
   const char *register_path;
@@ -39,9 +44,8 @@ typedef struct
   const char *tmpdir;   /* for the spreadsheet's scratch files; NULL: the destination's folder */
   guint max_sheet_rows; /* rows per sheet, title and header included; 0: BF_LEDGER_EXCEL_MAX_ROWS.
                          * A table with more rows continues on "户台账(2)", … */
-  /* The scope's four indicators (bf_store_indicators() for the quarter), shown under the summary;
-   * NULL leaves them out. */
-  const BfIndicatorSet *indicators;
+  BfLedgerIndicatorsFunc indicators; /* NULL: no indicators under the summary */
+  gpointer indicators_data;
 } BfLedgerOptions;
 
 typedef struct
