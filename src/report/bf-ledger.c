@@ -1230,6 +1230,8 @@ write_indicators (Ledger *self, Summary *summary, const BfIndicatorSet *set)
       const BfIndicator *indicator = &set->indicators[i];
 
       row = summary->row++;
+      /* Room for the wrapped explanation: row heights are not fitted on opening. */
+      worksheet_set_row (sheet, row, 45, NULL);
       worksheet_write_string (sheet, row, 0, names[i], NULL);
       if (indicator->denominator == 0 || isnan (indicator->value))
         worksheet_write_string (sheet, row, 1, "—", NULL);
@@ -1239,7 +1241,7 @@ write_indicators (Ledger *self, Summary *summary, const BfIndicatorSet *set)
         worksheet_write_number (sheet, row, 1, indicator->value, self->percent_format);
       worksheet_write_number (sheet, row, 2, (double) indicator->numerator, NULL);
       worksheet_write_number (sheet, row, 3, (double) indicator->denominator, NULL);
-      worksheet_write_string (sheet, row, 4, notes[i], NULL);
+      worksheet_write_string (sheet, row, 4, notes[i], self->wrap_format);
     }
 }
 
@@ -1258,7 +1260,7 @@ write_summary (Ledger *self, GError **error)
 {
   static const char *const headers[SUMMARY_COLUMNS] = { "分类", "项目", "数量", "预算资金(元)",
                                                         "已支出(元)" };
-  static const double widths[SUMMARY_COLUMNS] = { 24, 24, 12, 16, 16 };
+  static const double widths[SUMMARY_COLUMNS] = { 26, 24, 12, 16, 30 };
   lxw_worksheet *sheet = self->summary;
   Summary summary = { .row = HEADER_ROW };
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
