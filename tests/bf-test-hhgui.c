@@ -157,14 +157,26 @@ bf_test_find_dialog (void)
   return (AdwMessageDialog *) bf_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
+static void
+mark_destroyed (gboolean *destroyed)
+{
+  *destroyed = TRUE;
+}
+
 void
 bf_test_answer_dialog (const char *response)
 {
   AdwMessageDialog *dialog = bf_test_find_dialog ();
+  gboolean destroyed = FALSE;
 
   g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (mark_destroyed), &destroyed);
   adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The answer may have closed its parent window, and the dialog with it. */
+  if (!destroyed)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
   bf_test_flush ();
 }
 

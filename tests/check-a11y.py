@@ -4,7 +4,9 @@
 label the user sees (TAP). Starts bangfu in a D-Bus session of its own, opens Preferences through
 the application's exported actions and reads the accessibility tree over AT-SPI.
 
-Usage: check-a11y.py PATH/TO/bangfu
+With the path of bangfu-cli too, also the household form, on a register made with it.
+
+Usage: check-a11y.py PATH/TO/bangfu [PATH/TO/bangfu-cli]
 """
 import os
 import subprocess
@@ -17,9 +19,15 @@ if not os.environ.get("BF_A11Y_INNER"):
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         print("1..0 # SKIP no display")
         sys.exit(0)
-    env = dict(os.environ, BF_A11Y_INNER="1")
-    sys.exit(subprocess.call(["dbus-run-session", "--", sys.executable] + sys.argv, env=env,
-                             stderr=None if os.environ.get("BF_A11Y_DEBUG") else subprocess.DEVNULL))
+    # And our own runtime directory: without XDG_RUNTIME_DIR the AT-SPI bus launcher binds
+    # ~/.cache/at-spi/bus, which every session of the user shares, so another test run at the same
+    # time replaced or removed our bus mid-check, and libatspi's warning (fatal here) trapped.
+    with tempfile.TemporaryDirectory() as runtime:
+        os.chmod(runtime, 0o700)
+        env = dict(os.environ, BF_A11Y_INNER="1", XDG_RUNTIME_DIR=runtime)
+        status = subprocess.call(["dbus-run-session", "--", sys.executable] + sys.argv, env=env,
+                                 stderr=None if os.environ.get("BF_A11Y_DEBUG") else subprocess.DEVNULL)
+    sys.exit(status)
 
 try:
     import gi
@@ -39,9 +47,31 @@ EXPECTED_PREFERENCES = {
     "Follow-up years",
 }
 EXPECTED_FORM = {"Township name", "County", "Villages", "Groups per village", "Your name"}
+# The households page: its filters, the household form and the member form inside it
+# (src/gui/bf-households-page.c, bf-household-editor.c, bf-member-editor.c).
+EXPECTED_HOUSEHOLD = {
+    "Status", "Cause of poverty",
+    "Household number", "Village", "Group", "Address", "Phone", "Bank", "Bank account", "Attribute",
+    "Monitoring type", "Identification standard", "First identified on",
+    "Survey year", "Wage income", "Business income", "Property income", "Transfer income",
+    "Business expenses", "Education expenditure", "Medical expenditure", "Housing expenditure",
+    "Elderly care expenditure", "Large unavoidable expenditure", "Household debt",
+    "Primary cause", "Other cause", "Second other cause", "Description of the causes",
+    "Enough to eat", "Enough to wear", "Compulsory education secured", "Basic medical care secured",
+    "Safe housing secured", "Safe drinking water secured",
+    "House area (m²)", "Dangerous house", "Relocated for poverty alleviation", "Farmland (mu)",
+    "Forest land (mu)", "Livestock", "Industry development",
+    "Survey date", "Surveyor", "Verifier", "Verification date",
+    "Name", "ID number", "Relation to head", "Sex", "Birth date", "Ethnicity", "Education",
+    "School status", "Health", "Disability grade", "Labour ability", "Work away from home",
+    "Months of work away (0–12)", "Basic medical insurance", "Serious illness insurance",
+    "Basic pension insurance",
+}
+# Names found only in the households page (the page, the household form, the member form).
+HOUSEHOLD_ANCHORS = {"Cause of poverty", "Enough to eat", "Months of work away (0–12)"}
 
 
-def controls(accessible, found, depth=0):
+def controls(accessible, found, depth=0, with_objects=False):
     if depth > 60:
         return
     try:
@@ -52,11 +82,11 @@ def controls(accessible, found, depth=0):
     except GLib.Error:
         return
     if role in CONTROLS and showing:
-        found.append((role, name))
+        found.append((role, name, accessible) if with_objects else (role, name))
     for i in range(accessible.get_child_count()):
         child = accessible.get_child_at_index(i)
         if child is not None:
-            controls(child, found, depth + 1)
+            controls(child, found, depth + 1, with_objects)
 
 
 def find_named(accessible, role, name, depth=0):
@@ -98,12 +128,37 @@ def activate(action):
                   5000, None)
 
 
-def check_window(number, what, window, expected, deadline):
+def ancestors(accessible):
+    chain = []
+    while accessible is not None:
+        chain.append(accessible)
+        try:
+            accessible = accessible.get_parent()
+        except GLib.Error:
+            break
+    return chain
+
+
+def scope(window, anchors):
+    """The smallest part of @window holding every control named in @anchors: other pages of the
+    window (hidden, but VISIBLE to GTK 4.8's AT-SPI) have controls of their own."""
+    found = []
+    controls(window, found, with_objects=True)
+    chains = [ancestors(obj) for _role, name, obj in found if name in anchors]
+    if not chains:
+        return window
+    common = chains[0]
+    for chain in chains[1:]:
+        common = [a for a in common if any(a == b for b in chain)]
+    return common[0] if common else window
+
+
+def check_window(number, what, window, expected, deadline, anchors=None):
     """Waits for the controls to appear, then compares their names with the labels."""
     found = []
     while window is not None:
         found = []
-        controls(window, found)
+        controls(scope(window, anchors or expected), found)
         if expected <= {name for _role, name in found} or time.time() > deadline:
             break
         time.sleep(0.2)
@@ -133,7 +188,7 @@ def main():
         app = subprocess.Popen([bangfu], env=env, stderr=None if os.environ.get("BF_A11Y_DEBUG") else subprocess.DEVNULL)
         ok = True
         try:
-            print("1..2")
+            print("1..3" if len(sys.argv) > 2 else "1..2")
             deadline = time.time() + 30
             main_window = find_window("Bangfu", deadline)
             button = find_named(main_window, "push button", "New Register…") if main_window else None
@@ -149,7 +204,33 @@ def main():
         finally:
             app.terminate()
             app.wait(10)
+        if len(sys.argv) > 2:
+            ok &= check_household_form(3, bangfu, os.path.abspath(sys.argv[2]), env, home)
     return 0 if ok else 1
+
+
+def check_household_form(number, bangfu, cli, env, home):
+    """Opens a new register, presses Add Household and reads the form's controls."""
+    path = os.path.join(home, "a11y.bangfu")
+    subprocess.run([cli, "--db", path, "init", "--county", "测试县", "--township", "测试镇",
+                    "--villages", "甲村,乙村"], env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    app = subprocess.Popen([bangfu, path], env=env,
+                           stderr=None if os.environ.get("BF_A11Y_DEBUG") else subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 30
+        window = find_window("测试镇 — a11y.bangfu", deadline)
+        button = None
+        while window is not None and button is None and time.time() < deadline:
+            button = find_named(window, "push button", "Add Household")
+            time.sleep(0.2)
+        if button is not None:
+            button.get_action_iface().do_action(0)
+        return check_window(number, "the households page and form", window, EXPECTED_HOUSEHOLD,
+                            deadline, HOUSEHOLD_ANCHORS)
+    finally:
+        app.terminate()
+        app.wait(10)
 
 
 if __name__ == "__main__":

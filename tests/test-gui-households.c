@@ -507,6 +507,47 @@ test_demo_township (void)
   bf_test_app_stop (app);
 }
 
+static gboolean
+no_app_windows (gpointer app)
+{
+  return gtk_application_get_windows (app) == NULL;
+}
+
+/* Closing the window with a household half typed asks first; Cancel keeps it open. */
+static void
+test_close_asks (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = bf_test_register_new (dir);
+  BfApplication *app;
+  BfWindow *window;
+  BfHouseholdsPage *page;
+  BfForm *form;
+
+  bf_test_settings_reset ();
+  g_settings_set_string (bf_test_settings (), "last-file", path);
+  app = bf_test_app_start ();
+  window = bf_test_app_window (app);
+  bf_test_wait_opened (window);
+  page = bf_test_child (window, BF_TYPE_WINDOW, "households_page");
+  bf_households_page_new_household (page);
+  form = bf_household_editor_get_form (bf_households_page_get_editor (page));
+  bf_test_form_set (form, "address", "半路上");
+
+  gtk_window_close (GTK_WINDOW (window));
+  bf_test_flush ();
+  bf_test_answer_dialog ("cancel");
+  g_assert_nonnull (bf_test_app_window (app));
+  g_assert_cmpstr (bf_form_get (form, "address"), ==, "半路上");
+
+  gtk_window_close (GTK_WINDOW (window));
+  bf_test_flush ();
+  bf_test_answer_dialog ("discard");
+  bf_test_wait (no_app_windows, app);
+  g_object_unref (app);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -531,6 +572,7 @@ main (int argc, char *argv[])
   ADD ("/households/income-levels", test_income_levels);
 #undef ADD
   g_test_add_func ("/households/demo-township", test_demo_township);
+  g_test_add_func ("/households/close-asks", test_close_asks);
   {
     int status = g_test_run ();
 

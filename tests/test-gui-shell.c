@@ -489,6 +489,32 @@ test_sidebar_toggle (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The window must stay usable at 900 px with the sidebar shown (and the leaflet must not fold):
+ * every page wraps its toolbars and scrolls its content, so none needs 600 px or more. */
+static void
+test_page_min_width (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  BfApplication *app = start_with_register (dir, NULL);
+  BfWindow *window = bf_test_app_window (app);
+  GtkStack *stack = bf_test_child (window, BF_TYPE_WINDOW, "content_stack");
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      int min = 0;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page_names[i]);
+      bf_test_flush ();
+      gtk_widget_measure (gtk_stack_get_visible_child (stack), GTK_ORIENTATION_HORIZONTAL, -1, &min,
+                          NULL, NULL, NULL);
+      g_test_message ("%s: %d px", page_names[i], min);
+      g_assert_cmpint (min, <, 560);
+    }
+
+  bf_test_app_stop (app);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static guint
 count_backups (const char *path)
 {
@@ -601,12 +627,14 @@ collect_page_shortcuts (GtkWidget *widget, GHashTable *accels)
           GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
           if (GTK_IS_KEYVAL_TRIGGER (trigger))
-            g_hash_table_add (
-              accels, gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
-                                            gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+            g_hash_table_add (accels,
+                              gtk_accelerator_name (
+                                gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
         }
     }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_page_shortcuts (c, accels);
 }
 
@@ -748,6 +776,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/shell/open-damaged-offers-backup", test_open_damaged_offers_backup);
   g_test_add_func ("/gui/shell/every-page", test_every_page);
   g_test_add_func ("/gui/shell/sidebar-toggle", test_sidebar_toggle);
+  g_test_add_func ("/gui/shell/page-min-width", test_page_min_width);
   g_test_add_func ("/gui/shell/backup-now", test_backup_now);
   g_test_add_func ("/gui/shell/backup-when-changed", test_backup_when_changed);
   g_test_add_func ("/gui/shell/shortcuts-window", test_shortcuts_window);

@@ -61,9 +61,6 @@ int bf_cli_init (int argc, char **argv);
 int bf_cli_demo (int argc, char **argv);
 int bf_cli_id_check (int argc, char **argv);
 
-/* The village named by @text (its name or id); FALSE after a usage message listing them. */
-gboolean bf_cli_find_village (BfStore *store, const char *text, gint64 *village_id, int *status);
-
 int bf_cli_list_households (int argc, char **argv);
 int bf_cli_list_measures (int argc, char **argv);
 int bf_cli_list_visits (int argc, char **argv);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bf-gui-util.h"
 #include "bf-adjustments-view.h"
 #include "bf-codes.h"
 #include "bf-dates.h"
@@ -344,6 +345,7 @@ bf_adjustments_view_init (BfAdjustmentsView *self)
   GDate date;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bf_gui_plain_flow_boxes (GTK_WIDGET (self));
   self->scope_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->adjustments = g_list_store_new (BF_TYPE_EXIT_ROW);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bf-gui-util.h"
 #include "bf-adjustments-view.h"
 #include "bf-assessment-page.h"
 #include "bf-exit-ui.h"
@@ -563,6 +564,7 @@ bf_assessment_page_init (BfAssessmentPage *self)
   g_autofree char *period = bf_exit_default_period ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bf_gui_plain_flow_boxes (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   self->scope_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->follow_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -7,6 +7,7 @@
 #include "bf-codes.h"
 #include "bf-exit-panel.h"
 #include "bf-exit-ui.h"
+#include "bf-gui-util.h"
 #include "bf-household-editor.h"
 #include "bf-money.h"
 #include "bf-store-assessment.h"
@@ -165,17 +166,10 @@ static void
 bf_exit_panel_map (GtkWidget *widget)
 {
   BfExitPanel *self = BF_EXIT_PANEL (widget);
-  GtkWidget *editor = gtk_widget_get_ancestor (widget, BF_TYPE_HOUSEHOLD_EDITOR);
 
   GTK_WIDGET_CLASS (bf_exit_panel_parent_class)->map (widget);
-  if (editor != NULL && BF_HOUSEHOLD_EDITOR (editor) != self->editor)
-    {
-      if (self->editor != NULL)
-        g_clear_signal_handler (&self->saved_handler, self->editor);
-      self->editor = BF_HOUSEHOLD_EDITOR (editor);
-      self->saved_handler =
-        g_signal_connect_swapped (editor, "saved", G_CALLBACK (follow_editor), self);
-    }
+  bf_follow_household_editor (widget, &self->editor, &self->saved_handler,
+                              G_CALLBACK (follow_editor));
   follow_editor (self);
 }
 
@@ -184,9 +178,7 @@ bf_exit_panel_dispose (GObject *object)
 {
   BfExitPanel *self = BF_EXIT_PANEL (object);
 
-  if (self->editor != NULL)
-    g_clear_signal_handler (&self->saved_handler, self->editor);
-  self->editor = NULL;
+  bf_unfollow_household_editor (&self->editor, &self->saved_handler);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (bf_exit_panel_parent_class)->dispose (object);
 }

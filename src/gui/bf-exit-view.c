@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bf-gui-util.h"
 #include "bf-dates.h"
 #include "bf-exit-ui.h"
 #include "bf-exit-view.h"
@@ -610,6 +611,7 @@ bf_exit_view_init (BfExitView *self)
   GtkFilter *filter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bf_gui_plain_flow_boxes (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   self->scope_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->candidates = g_list_store_new (BF_TYPE_EXIT_ROW);

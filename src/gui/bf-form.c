@@ -705,3 +705,21 @@ bf_form_show_toast (GtkWidget *widget, AdwToast *toast)
   else
     g_object_unref (toast);
 }
+
+void
+bf_form_add_record_choices (GStrvBuilder *values,
+                            GStrvBuilder *labels,
+                            GPtrArray *records,
+                            gsize id_offset,
+                            gsize name_offset)
+{
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      gpointer record = g_ptr_array_index (records, i);
+      g_autofree char *id =
+        g_strdup_printf ("%" G_GINT64_FORMAT, *(gint64 *) G_STRUCT_MEMBER_P (record, id_offset));
+
+      g_strv_builder_add (values, id);
+      g_strv_builder_add (labels, *(char **) G_STRUCT_MEMBER_P (record, name_offset));
+    }
+}

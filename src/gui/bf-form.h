@@ -93,6 +93,14 @@ typedef struct
 void
 bf_form_build (BfForm *self, AdwPreferencesGroup *group, const BfFieldSpec *specs, gsize n_specs);
 
+/* Appends to @values and @labels one choice per record of @records (villages, groups…): its id
+ * (the gint64 at @id_offset) as text and its name (the string at @name_offset). */
+void bf_form_add_record_choices (GStrvBuilder *values,
+                                 GStrvBuilder *labels,
+                                 GPtrArray *records,
+                                 gsize id_offset,
+                                 gsize name_offset);
+
 /* 7 to 20 digits, with spaces, dashes, "+" and parentheses allowed. */
 gboolean bf_form_phone_is_valid (const char *phone);
 /* Shows @toast (transfer full) in the nearest AdwToastOverlay above @widget (none: dropped). */

@@ -17,3 +17,40 @@ bf_describe_by_row (GtkWidget *suffix)
     gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                     subtitle, -1);
 }
+
+void
+bf_follow_household_editor (GtkWidget *panel,
+                            BfHouseholdEditor **editor,
+                            gulong *handler,
+                            GCallback on_saved)
+{
+  GtkWidget *ancestor = gtk_widget_get_ancestor (panel, BF_TYPE_HOUSEHOLD_EDITOR);
+
+  if (ancestor == NULL || BF_HOUSEHOLD_EDITOR (ancestor) == *editor)
+    return;
+  bf_unfollow_household_editor (editor, handler);
+  *editor = BF_HOUSEHOLD_EDITOR (ancestor);
+  *handler = g_signal_connect_swapped (ancestor, "saved", on_saved, panel);
+}
+
+void
+bf_unfollow_household_editor (BfHouseholdEditor **editor, gulong *handler)
+{
+  if (*editor != NULL)
+    g_clear_signal_handler (handler, *editor);
+  *editor = NULL;
+}
+
+void
+bf_gui_plain_flow_boxes (GtkWidget *root)
+{
+  if (GTK_IS_FLOW_BOX (root) &&
+      gtk_flow_box_get_selection_mode (GTK_FLOW_BOX (root)) == GTK_SELECTION_NONE)
+    for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      gtk_widget_set_focusable (child, FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bf_gui_plain_flow_boxes (child);
+}

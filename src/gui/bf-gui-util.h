@@ -3,10 +3,27 @@
 
 #include <adwaita.h>
 
+#include "bf-household-editor.h"
+
 G_BEGIN_DECLS
 
 /* For @suffix, the activatable widget (switch, spin button) of an AdwActionRow: the row already
  * names it by its title; this gives it the row's subtitle as accessible description. */
 void bf_describe_by_row (GtkWidget *suffix);
+
+/* For a panel shown inside the household editor: when @panel sits in one that is not *@editor
+ * yet, stops following the old one and connects @on_saved (swapped: called with @panel) to the
+ * new one's "saved" signal; *@editor and *@handler keep what is followed. Call it from map, then
+ * show the editor's household. */
+void bf_follow_household_editor (GtkWidget *panel,
+                                 BfHouseholdEditor **editor,
+                                 gulong *handler,
+                                 GCallback on_saved);
+/* Stops following (dispose). */
+void bf_unfollow_household_editor (BfHouseholdEditor **editor, gulong *handler);
+/* Toolbars are GtkFlowBoxes so that they wrap in a narrow window; a flow box child would take
+ * keyboard focus itself, so this makes the children of every flow box under @root (with selection
+ * mode none) pass focus straight to the controls they hold. */
+void bf_gui_plain_flow_boxes (GtkWidget *root);
 
 G_END_DECLS

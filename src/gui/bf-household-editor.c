@@ -462,15 +462,7 @@ set_id_choices (BfForm *form,
 
   g_strv_builder_add (values, "");
   g_strv_builder_add (labels, none_label);
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      gpointer item = g_ptr_array_index (items, i);
-      g_autofree char *id =
-        g_strdup_printf ("%" G_GINT64_FORMAT, *(gint64 *) G_STRUCT_MEMBER_P (item, id_offset));
-
-      g_strv_builder_add (values, id);
-      g_strv_builder_add (labels, *(char **) G_STRUCT_MEMBER_P (item, name_offset));
-    }
+  bf_form_add_record_choices (values, labels, items, id_offset, name_offset);
   v = g_strv_builder_end (values);
   l = g_strv_builder_end (labels);
   bf_form_set_choices (form, key, (const char *const *) v, (const char *const *) l);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bf-household-list-model.h"
 #include "bf-store-household-list.h"
@@ -340,6 +341,10 @@ struct _BfHouseholdListModel
   guint ensure_source;
   gboolean waiting_pages;
   gint64 selected_id;
+  /* The rows the view knows of: it reaches the number of matches a few dozen rows at a time
+   * where the view makes row widgets, so that no one change makes 200 rows of widgets at once. */
+  guint exposed;
+  guint converge_source;
 };
 
 static void bf_household_list_model_iface_init (GListModelInterface *iface);
@@ -376,7 +381,7 @@ static guint signals[N_SIGNALS];
 static void
 update_busy (BfHouseholdListModel *self)
 {
-  gboolean busy = self->scanning || self->waiting_pages;
+  gboolean busy = self->scanning || self->waiting_pages || self->converge_source != 0;
 
   if (busy == self->busy)
     return;
@@ -475,7 +480,11 @@ sync_entry (BfHouseholdListModel *self, LiveEntry *entry)
   gint64 id;
 
   if (entry->position >= self->ids->len)
-    return;
+    {
+      /* A row on its way out (see converge()): blank. */
+      bf_household_item_reset (entry->item, 0);
+      return;
+    }
   id = g_array_index (self->ids, gint64, entry->position);
   if (bf_household_item_get_id (entry->item) == id && bf_household_item_get_loaded (entry->item))
     return;
@@ -483,6 +492,17 @@ sync_entry (BfHouseholdListModel *self, LiveEntry *entry)
   row = cached_row (self, entry->position);
   if (row != NULL)
     bf_household_item_set_row (entry->item, row);
+}
+
+static void
+sync_all (BfHouseholdListModel *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    sync_entry (self, value);
 }
 
 /* }}} */
@@ -567,25 +587,6 @@ model_for_result (Worker *worker, guint generation)
   return self;
 }
 
-/* Sets self->ids to @head[0, @n_head) followed by @tail[@from, @n_tail). */
-static void
-set_composite (BfHouseholdListModel *self,
-               const gint64 *head,
-               guint n_head,
-               const gint64 *mid,
-               guint n_mid,
-               const gint64 *tail,
-               guint n_tail)
-{
-  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_head + n_mid + n_tail);
-
-  g_array_append_vals (ids, head, n_head);
-  g_array_append_vals (ids, mid, n_mid);
-  g_array_append_vals (ids, tail, n_tail);
-  g_array_unref (self->ids);
-  self->ids = ids;
-}
-
 /* The rows the view holds (what is on screen, the focus, the scroll anchor), as a range of
  * positions in the current ids; FALSE when it holds none. */
 static gboolean
@@ -602,7 +603,7 @@ live_range (BfHouseholdListModel *self, guint *lo, guint *hi)
     {
       guint position = ((LiveEntry *) value)->position;
 
-      if (position >= self->ids->len)
+      if (position >= self->exposed)
         continue;
       *lo = MIN (*lo, position);
       *hi = MAX (*hi, position + 1);
@@ -611,61 +612,134 @@ live_range (BfHouseholdListModel *self, guint *lo, guint *hi)
   return any;
 }
 
+/* GTK 4.8 list views keep up to 200 row widgets around the scroll position. */
+#define WIDGET_REACH 240
+/* Rows the view is shown more of (or fewer) in one main-loop iteration where it has widgets. */
+#define CHUNK 40
+
+static void sync_all (BfHouseholdListModel *self);
+
+/* One step of bringing the rows the view knows of to the number of matches. */
+static gboolean
+converge (gpointer data)
+{
+  BfHouseholdListModel *self = data;
+  guint n = self->ids->len;
+  guint lo, hi;
+
+  if (!live_range (self, &lo, &hi))
+    hi = 0;
+  if (self->exposed < n)
+    {
+      /* Beyond the widgets' reach, the rest at once. */
+      guint add =
+        self->exposed < hi + WIDGET_REACH ? MIN (CHUNK, n - self->exposed) : n - self->exposed;
+      guint at = self->exposed;
+
+      self->exposed += add;
+      g_list_model_items_changed (G_LIST_MODEL (self), at, 0, add);
+    }
+  else if (self->exposed > n)
+    {
+      guint remove =
+        self->exposed > hi ? self->exposed - MAX (hi, n) : MIN (CHUNK, self->exposed - n);
+
+      self->exposed -= remove;
+      g_list_model_items_changed (G_LIST_MODEL (self), self->exposed, remove, 0);
+    }
+  if (self->exposed != n)
+    return G_SOURCE_CONTINUE;
+  self->converge_source = 0;
+  update_busy (self);
+  queue_ensure_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The ids the view sees at [0, @n): the current ids, blank (0) beyond them. */
+static GArray *
+view_ids (BfHouseholdListModel *self, guint n)
+{
+  GArray *ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), n);
+
+  g_array_append_vals (ids, self->ids->data, MIN (n, self->ids->len));
+  g_array_set_size (ids, n);
+  return ids;
+}
+
+/* @target's id at @position, blank beyond its end. */
+static GArray *
+target_prefix (GArray *target, guint n)
+{
+  GArray *ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), n);
+
+  g_array_append_vals (ids, target->data, MIN (n, target->len));
+  g_array_set_size (ids, n);
+  return ids;
+}
+
 /* Makes @new_ids the list, telling the view what changed without ever shifting the rows it
  * holds: their positions keep their items (see LiveEntry).
  *
- * Also, GTK 4.8's list views, when a change removes a row they track (the scroll anchor, the
- * focus), call get_item() for every added row looking for it: 100,000 calls for a new sort.
- * So the change goes in steps that each touch few tracked rows: the part after the rows the
- * view holds, the part before them, then those rows, replaced one for one. */
+ * GTK 4.8's list views, when a change removes a row they track (the scroll anchor, the focus),
+ * call get_item() for every added row looking for it: 100,000 calls for a new sort. So the change
+ * goes in steps that each touch few tracked rows: the rows after those the view holds go; the rows
+ * before them, then the rows held, are replaced one for one; then the view is shown the new
+ * number of rows, a few at a time where it makes widgets (converge()). */
 static void
-replace_ids (BfHouseholdListModel *self, GArray *new_ids_array)
+replace_ids (BfHouseholdListModel *self, GArray *new_ids)
 {
-  g_autoptr (GArray) old = g_array_ref (self->ids);
-  const gint64 *old_ids = (const gint64 *) (gpointer) old->data;
-  const gint64 *new_ids = (const gint64 *) (gpointer) new_ids_array->data;
-  guint old_n = old->len, new_n = new_ids_array->len;
-  guint lo, hi, keep;
-  GHashTableIter iter;
-  gpointer value;
+  guint seen = self->exposed;
+  guint lo, hi;
+
+  g_clear_handle_id (&self->converge_source, g_source_remove);
 
   if (!live_range (self, &lo, &hi))
     {
+      /* No widgets yet: the first rows come in a few at a time as well. */
       g_array_unref (self->ids);
-      self->ids = g_array_ref (new_ids_array);
-      if (old_n > 0 || new_n > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+      self->ids = g_array_ref (new_ids);
+      self->exposed = 0;
+      if (seen > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, seen, 0);
+      if (new_ids->len > 0)
+        {
+          self->converge_source = g_idle_add (converge, self);
+          converge (self);
+        }
       return;
     }
 
-  /* After the rows held (and those that no longer exist): no tracked row is removed. */
-  keep = MIN (hi, new_n);
-  set_composite (self, old_ids, keep, NULL, 0, new_ids + keep, new_n - keep);
-  if (old_n > keep || new_n > keep)
-    g_list_model_items_changed (G_LIST_MODEL (self), keep, old_n - keep, new_n - keep);
+  {
+    g_autoptr (GArray) old = view_ids (self, seen);
+    g_autoptr (GArray) target = target_prefix (new_ids, hi);
 
-  if (lo < keep)
-    {
-      /* Before them, one for one. */
-      set_composite (self, new_ids, lo, old_ids + lo, keep - lo, new_ids + keep, new_n - keep);
-      if (lo > 0)
+    /* After the rows held: gone for now. */
+    g_array_unref (self->ids);
+    self->ids = g_array_ref (old);
+    g_array_set_size (self->ids, hi);
+    self->exposed = hi;
+    if (seen > hi)
+      g_list_model_items_changed (G_LIST_MODEL (self), hi, seen - hi, 0);
+
+    /* Before them, one for one. */
+    if (lo > 0)
+      {
+        memcpy (self->ids->data, target->data, lo * sizeof (gint64));
         g_list_model_items_changed (G_LIST_MODEL (self), 0, lo, lo);
-      /* Then the rows held, one for one: the view finds each of its items where it was. */
-      g_array_unref (self->ids);
-      self->ids = g_array_ref (new_ids_array);
-      g_list_model_items_changed (G_LIST_MODEL (self), lo, keep - lo, keep - lo);
-    }
-  else
-    {
-      g_array_unref (self->ids);
-      self->ids = g_array_ref (new_ids_array);
-      if (keep > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, keep, keep);
-    }
+      }
 
-  g_hash_table_iter_init (&iter, self->live);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    sync_entry (self, value);
+    /* The rows held, one for one: the view finds each of its items where it was. */
+    g_array_unref (self->ids);
+    self->ids = g_array_ref (new_ids);
+    g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo, hi - lo);
+  }
+
+  sync_all (self);
+  if (self->exposed != self->ids->len)
+    {
+      self->converge_source = g_idle_add (converge, self);
+      converge (self);
+    }
 }
 
 static gboolean
@@ -738,7 +812,7 @@ bf_household_list_model_get_item_type (GListModel *list)
 static guint
 bf_household_list_model_get_n_items (GListModel *list)
 {
-  return BF_HOUSEHOLD_LIST_MODEL (list)->ids->len;
+  return BF_HOUSEHOLD_LIST_MODEL (list)->exposed;
 }
 
 static void
@@ -755,7 +829,7 @@ bf_household_list_model_get_item (GListModel *list, guint position)
   BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (list);
   LiveEntry *entry;
 
-  if (position >= self->ids->len)
+  if (position >= self->exposed)
     return NULL;
 
   entry = g_hash_table_lookup (self->live, GUINT_TO_POINTER (position));
@@ -774,7 +848,7 @@ bf_household_list_model_get_item (GListModel *list, guint position)
       g_object_ref (entry->item);
       sync_entry (self, entry);
     }
-  if (!bf_household_item_get_loaded (entry->item))
+  if (!bf_household_item_get_loaded (entry->item) && position < self->ids->len)
     queue_ensure_pages (self);
   return entry->item;
 }
@@ -810,9 +884,9 @@ select_id (BfHouseholdListModel *self, gint64 id)
     return;
   self->selected_id = id;
   now = bf_household_list_model_find (self, id);
-  if (old >= 0)
+  if (old >= 0 && old < self->exposed)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), (guint) old, 1);
-  if (now >= 0)
+  if (now >= 0 && now < self->exposed)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), (guint) now, 1);
 }
 
@@ -890,6 +964,7 @@ bf_household_list_model_dispose (GObject *object)
       g_clear_pointer (&self->worker, worker_unref);
     }
   g_clear_handle_id (&self->ensure_source, g_source_remove);
+  g_clear_handle_id (&self->converge_source, g_source_remove);
 
   g_hash_table_iter_init (&iter, self->live);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -1104,6 +1179,14 @@ bf_household_list_model_get_total (BfHouseholdListModel *self)
   g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), -1);
 
   return self->total;
+}
+
+guint
+bf_household_list_model_get_n_matches (BfHouseholdListModel *self)
+{
+  g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), 0);
+
+  return self->ids->len;
 }
 
 gint64

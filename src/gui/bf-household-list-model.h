@@ -38,6 +38,9 @@ void bf_household_list_model_refresh (BfHouseholdListModel *self);
 gboolean bf_household_list_model_get_busy (BfHouseholdListModel *self);
 /* The number of households in the register, ignoring the query (-1 before the first read). */
 gint64 bf_household_list_model_get_total (BfHouseholdListModel *self);
+/* The number of matches of the query. (The list itself reaches it over a few main-loop
+ * iterations after a change.) */
+guint bf_household_list_model_get_n_matches (BfHouseholdListModel *self);
 /* The selected household (0: none). */
 gint64 bf_household_list_model_get_selected_id (BfHouseholdListModel *self);
 /* The position of @id in the current matches, or -1. */

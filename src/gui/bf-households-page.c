@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 
+#include "bf-gui-util.h"
 #include "bf-codes.h"
+#include "bf-form.h"
 #include "bf-helper-assign.h"
 #include "bf-household-item.h"
 #include "bf-households-page-private.h"
@@ -58,7 +60,7 @@ static const struct
   { "status", N_ ("Status"), N_ ("Any status") },
   { "attribute", N_ ("Attribute"), N_ ("Any attribute") },
   { "monitoring_type", N_ ("Monitoring type"), N_ ("Any type") },
-  { "cause", N_ ("Cause"), N_ ("Any cause") },
+  { "cause", N_ ("Cause of poverty"), N_ ("Any cause") },
 };
 
 struct _BfHouseholdsPage
@@ -160,7 +162,7 @@ update_state (BfHouseholdsPage *self)
       gtk_label_set_text (self->count_label, "");
       return;
     }
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  n = bf_household_list_model_get_n_matches (self->model);
   total = bf_household_list_model_get_total (self->model);
   query = bf_household_list_model_get_query (self->model);
 
@@ -219,6 +221,11 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 4);
+  /* The cells hold Chinese names and places whatever the interface language: with the context's
+   * language Chinese, the line height comes from the CJK font, which is taller than the Latin one
+   * (an inscription is sized by font metrics, not by its text, and clips to that size). */
+  pango_context_set_language (gtk_widget_get_pango_context (cell),
+                              pango_language_from_string ("zh-cn"));
   if (spec->xalign > 0.5)
     gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (list_item, cell);
@@ -401,14 +408,8 @@ fill_group_filter (BfHouseholdsPage *self)
   GStrvBuilder *labels;
   g_autoptr (GStrvBuilder) values = builder_with_all (FILTER_GROUP, &labels);
 
-  for (guint i = 0; village != NULL && i < village->groups->len; i++)
-    {
-      BfGroup *group = g_ptr_array_index (village->groups, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, group->id);
-
-      g_strv_builder_add (values, id);
-      g_strv_builder_add (labels, group->name);
-    }
+  bf_form_add_record_choices (values, labels, village != NULL ? village->groups : NULL,
+                              G_STRUCT_OFFSET (BfGroup, id), G_STRUCT_OFFSET (BfGroup, name));
   set_filter_choices (self, FILTER_GROUP, values, labels);
   g_strv_builder_unref (labels);
   gtk_widget_set_sensitive (GTK_WIDGET (self->filters[FILTER_GROUP]), village != NULL);
@@ -420,14 +421,8 @@ fill_village_filter (BfHouseholdsPage *self)
   GStrvBuilder *labels;
   g_autoptr (GStrvBuilder) values = builder_with_all (FILTER_VILLAGE, &labels);
 
-  for (guint i = 0; self->villages != NULL && i < self->villages->len; i++)
-    {
-      BfVillage *village = g_ptr_array_index (self->villages, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, village->id);
-
-      g_strv_builder_add (values, id);
-      g_strv_builder_add (labels, village->name);
-    }
+  bf_form_add_record_choices (values, labels, self->villages, G_STRUCT_OFFSET (BfVillage, id),
+                              G_STRUCT_OFFSET (BfVillage, name));
   set_filter_choices (self, FILTER_VILLAGE, values, labels);
   g_strv_builder_unref (labels);
   fill_group_filter (self);
@@ -910,6 +905,7 @@ bf_households_page_init (BfHouseholdsPage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bf_gui_plain_flow_boxes (GTK_WIDGET (self));
   /* The bin's own child: not bound, or disposing the template would unparent it twice. */
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   g_queue_init (&self->recovery_queue);

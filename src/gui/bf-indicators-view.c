@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "bf-gui-util.h"
 #include "bf-case-list-window.h"
 #include "bf-exit-ui.h"
 #include "bf-indicator-chart.h"
@@ -310,6 +311,7 @@ bf_indicators_view_init (BfIndicatorsView *self)
   g_autofree char *period = bf_exit_default_period ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bf_gui_plain_flow_boxes (GTK_WIDGET (self));
   self->scope_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   add_cards (self);
   gtk_editable_set_text (GTK_EDITABLE (self->period_entry), period);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
+#include "bf-gui-util.h"
 #include "bf-household-editor.h"
 #include "bf-lifecycle-panel.h"
 #include "bf-store-notices.h"
@@ -466,17 +467,10 @@ static void
 bf_lifecycle_panel_map (GtkWidget *widget)
 {
   BfLifecyclePanel *self = BF_LIFECYCLE_PANEL (widget);
-  GtkWidget *editor = gtk_widget_get_ancestor (widget, BF_TYPE_HOUSEHOLD_EDITOR);
 
   GTK_WIDGET_CLASS (bf_lifecycle_panel_parent_class)->map (widget);
-  if (editor != NULL && BF_HOUSEHOLD_EDITOR (editor) != self->editor)
-    {
-      if (self->editor != NULL)
-        g_clear_signal_handler (&self->saved_handler, self->editor);
-      self->editor = BF_HOUSEHOLD_EDITOR (editor);
-      self->saved_handler =
-        g_signal_connect_swapped (editor, "saved", G_CALLBACK (follow_editor), self);
-    }
+  bf_follow_household_editor (widget, &self->editor, &self->saved_handler,
+                              G_CALLBACK (follow_editor));
   follow_editor (self);
 }
 
@@ -485,9 +479,7 @@ bf_lifecycle_panel_dispose (GObject *object)
 {
   BfLifecyclePanel *self = BF_LIFECYCLE_PANEL (object);
 
-  if (self->editor != NULL)
-    g_clear_signal_handler (&self->saved_handler, self->editor);
-  self->editor = NULL;
+  bf_unfollow_household_editor (&self->editor, &self->saved_handler);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->timeline, g_ptr_array_unref);

@@ -34,6 +34,7 @@ struct _BfNoticesPage
   GListStore *notices; /* BfNoticeObject, as the filters select */
   GPtrArray *villages; /* BfVillage */
   char *problem;       /* the last refusal or error shown, NULL after a success */
+  gboolean stale;      /* the list is read when the page is next shown, not before */
   GtkPageSetup *page_setup;
 
   /* detail */

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "bf-gui-util.h"
 #include "bf-codes.h"
 #include "bf-dates.h"
 #include "bf-lifecycle.h"
@@ -324,6 +325,11 @@ bf_notices_page_refresh (BfNoticesPage *self)
 
   g_list_store_remove_all (self->notices);
   if (self->store == NULL)
+    return;
+  /* A register's notices are read when the page is first shown, not while the window opens on
+   * another page (a big register took a second of the launch). */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
     return;
   kind = gtk_drop_down_get_selected (self->kind_filter);
   state = gtk_drop_down_get_selected (self->state_filter);
@@ -1376,12 +1382,23 @@ bf_notices_page_dispose (GObject *object)
 }
 
 static void
+bf_notices_page_map (GtkWidget *widget)
+{
+  BfNoticesPage *self = BF_NOTICES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bf_notices_page_parent_class)->map (widget);
+  if (self->stale)
+    bf_notices_page_refresh (self);
+}
+
+static void
 bf_notices_page_class_init (BfNoticesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bf_notices_page_dispose;
+  widget_class->map = bf_notices_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bangfu/Bangfu/bf-notices-page.ui");
@@ -1423,6 +1440,7 @@ bf_notices_page_init (BfNoticesPage *self)
   GtkStringList *kinds, *notice_states;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bf_gui_plain_flow_boxes (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self->settings, "changed", G_CALLBACK (settings_changed), self);
   self->notices = g_list_store_new (BF_TYPE_NOTICE_OBJECT);

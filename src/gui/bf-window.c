@@ -692,15 +692,23 @@ bf_window_add_toast (BfWindow *self, const char *title)
 
 /* Window state */
 
+static gboolean
+close_after_leave (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 leave_for_close_cb (gboolean may_leave, gpointer data)
 {
   BfWindow *self = data;
 
+  /* Closed once the dialog that asked is gone: it is transient for this window. */
   if (may_leave)
     {
       self->leave_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_after_leave, g_object_ref (self), g_object_unref);
     }
   g_object_unref (self);
 }

@@ -66,7 +66,7 @@ _bf_adjustment_insert (BfStore *self,
   _bf_bind_text (stmt, 7, approval);
   _bf_bind_text (stmt, 8, document_number);
   _bf_bind_text (stmt, 9, now);
-  if (!_bf_exit_step (self, stmt, _ ("Cannot save the adjustment"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the adjustment"), error))
     return 0;
   id = sqlite3_last_insert_rowid (_bf_store_db (self));
   changes = json_object_new ();
@@ -181,12 +181,8 @@ check_household (BfStore *self, const BfAdjustmentSpec *spec, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, spec->household_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("The household does not exist or was deleted."));
-      return FALSE;
-    }
+  if (!_bf_step_row (self, stmt, _ ("The household does not exist or was deleted."), error))
+    return FALSE;
   status = _bf_column_dup (stmt, 0);
   approved = sqlite3_column_int (stmt, 1);
   if (g_strcmp0 (spec->kind, "new") == 0 && !approved)
@@ -240,7 +236,7 @@ bf_store_adjustment_record (BfStore *self, const BfAdjustmentSpec *spec, GError 
   g_return_val_if_fail (spec != NULL, 0);
 
   if (!validate_spec (spec, error) ||
-      !_bf_exit_date (spec->adjusted_on, _ ("Date of the adjustment"), FALSE, &date, error))
+      !_bf_past_date (spec->adjusted_on, _ ("Date of the adjustment"), NULL, &date, error))
     return 0;
   reason = g_strstrip (g_strdup (spec->reason));
 
@@ -265,36 +261,31 @@ fail:
   return 0;
 }
 
+static BfAdjustment *
+read_adjustment (sqlite3_stmt *stmt)
+{
+  BfAdjustment *a = g_new0 (BfAdjustment, 1);
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->uuid = _bf_column_dup (stmt, 1);
+  a->household_id = sqlite3_column_int64 (stmt, 2);
+  a->number = _bf_column_dup (stmt, 3);
+  a->head_name = _bf_column_dup (stmt, 4);
+  a->village_name = _bf_column_dup (stmt, 5);
+  a->kind = _bf_column_dup (stmt, 6);
+  a->subkind = _bf_column_dup (stmt, 7);
+  a->adjusted_on = _bf_column_dup (stmt, 8);
+  a->reason = _bf_column_dup (stmt, 9);
+  a->approval = _bf_column_dup (stmt, 10);
+  a->document_number = _bf_column_dup (stmt, 11);
+  return a;
+}
+
 static GPtrArray *
 collect (BfStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_adjustment_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BfAdjustment *a = g_new0 (BfAdjustment, 1);
-
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->uuid = _bf_column_dup (stmt, 1);
-      a->household_id = sqlite3_column_int64 (stmt, 2);
-      a->number = _bf_column_dup (stmt, 3);
-      a->head_name = _bf_column_dup (stmt, 4);
-      a->village_name = _bf_column_dup (stmt, 5);
-      a->kind = _bf_column_dup (stmt, 6);
-      a->subkind = _bf_column_dup (stmt, 7);
-      a->adjusted_on = _bf_column_dup (stmt, 8);
-      a->reason = _bf_column_dup (stmt, 9);
-      a->approval = _bf_column_dup (stmt, 10);
-      a->document_number = _bf_column_dup (stmt, 11);
-      g_ptr_array_add (list, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, _ ("Cannot read the adjustments"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _bf_rows_read (self, stmt, (BfRowRead) read_adjustment,
+                        (GDestroyNotify) bf_adjustment_free, error);
 }
 
 #define ADJUSTMENT_COLUMNS                                                                         \

@@ -14,30 +14,6 @@
  */
 
 gboolean
-_bf_exit_date (const char *text, const char *what, gboolean future_ok, char **out, GError **error)
-{
-  GDate date, today;
-
-  bf_date_today (&today);
-  if (text == NULL)
-    date = today;
-  else if (!bf_date_parse (text, &date, NULL))
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("%s: “%s” is not a date (YYYY-MM-DD)."), what, text);
-      return FALSE;
-    }
-  if (!future_ok && g_date_compare (&date, &today) > 0)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("%s: %s is in the future."),
-                   what, text);
-      return FALSE;
-    }
-  *out = bf_date_format (&date);
-  return TRUE;
-}
-
-gboolean
 _bf_exit_period (const char *text, BfPeriod *period, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
@@ -46,84 +22,6 @@ _bf_exit_period (const char *text, BfPeriod *period, GError **error)
     return TRUE;
   g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, local_error->message);
   return FALSE;
-}
-
-gboolean
-_bf_exit_village_exists (BfStore *self, gint64 village_id, GError **error)
-{
-  g_autoptr (BfCachedStmt) stmt = NULL;
-
-  if (village_id == 0)
-    return TRUE;
-  stmt =
-    _bf_store_prepare (self, "SELECT 1 FROM villages WHERE id = ? AND deleted_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, village_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return TRUE;
-  g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-               _ ("The village does not exist or was deleted."));
-  return FALSE;
-}
-
-gboolean
-_bf_exit_step (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error)
-{
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    return TRUE;
-  _bf_store_set_sqlite_error (self, error, what);
-  return FALSE;
-}
-
-gboolean
-_bf_exit_update_column (BfStore *self,
-                        const char *table,
-                        const char *key_column,
-                        gint64 key,
-                        const char *uuid,
-                        const char *column,
-                        const char *before,
-                        const char *value,
-                        const char *action,
-                        GError **error)
-{
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1, updated_at = ?2 WHERE %s = ?3",
-                                          table, column, key_column);
-  g_autoptr (BfCachedStmt) stmt = _bf_store_prepare (self, sql, error);
-  g_autofree char *now = _bf_now_iso ();
-  JsonObject *changes;
-
-  if (stmt == NULL)
-    return FALSE;
-  _bf_bind_text (stmt, 1, value != NULL ? value : now);
-  _bf_bind_text (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, key);
-  if (!_bf_exit_step (self, stmt, _ ("Cannot save the change"), error))
-    return FALSE;
-  changes = json_object_new ();
-  _bf_changes_add (changes, column, before, value != NULL ? value : now);
-  return _bf_store_audit (self, action, table, uuid, changes, error);
-}
-
-gboolean
-_bf_exit_finish (BfStore *self, gboolean ok, GError **error)
-{
-  if (ok && _bf_store_commit (self, error))
-    return TRUE;
-  _bf_store_rollback (self);
-  return FALSE;
-}
-
-guint
-_bf_exit_setting_uint (BfStore *self, const char *key, guint fallback)
-{
-  g_autofree char *value = bf_store_setting_get (self, key);
-  guint64 number;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 1200, &number, NULL))
-    return fallback;
-  return (guint) number;
 }
 
 BfCaseRow *
@@ -148,20 +46,17 @@ _bf_case_row_read (sqlite3_stmt *stmt, int col)
   return row;
 }
 
+static BfCaseRow *
+case_row_read (sqlite3_stmt *stmt)
+{
+  return _bf_case_row_read (stmt, 0);
+}
+
 GPtrArray *
 _bf_case_rows_collect (BfStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_case_row_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, _bf_case_row_read (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, _ ("Cannot read the households"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return _bf_rows_read (self, stmt, (BfRowRead) case_row_read, (GDestroyNotify) bf_case_row_free,
+                        error);
 }
 
 void
@@ -282,9 +177,9 @@ bf_store_poverty_line_delete (BfStore *self, int year, GError **error)
       g_clear_pointer (&find, sqlite3_reset);
     }
   /* deleted_at takes the time of the write (a NULL value) */
-  ok = uuid != NULL && _bf_exit_update_column (self, "poverty_lines", "year", year, uuid,
-                                               "deleted_at", NULL, NULL, "delete", error);
-  return _bf_exit_finish (self, ok, error);
+  ok = uuid != NULL && _bf_set_column (self, "poverty_lines", "year", year, uuid, "deleted_at",
+                                       NULL, NULL, NULL, "delete", error);
+  return _bf_store_finish (self, ok, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -453,7 +348,7 @@ write_assessment (BfStore *self, const AssessRun *run, const AssessTarget *targe
       _bf_bind_text (stmt, 10, uuid);
     }
   _bf_changes_add (changes, "assessed_on", NULL, run->assessed_on);
-  if (!_bf_exit_step (self, stmt, _ ("Cannot save the assessment"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the assessment"), error))
     {
       json_object_unref (changes);
       return FALSE;
@@ -502,8 +397,8 @@ bf_store_assess (BfStore *self,
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
   if (!_bf_exit_period (period, &p, error) ||
-      !_bf_exit_date (assessed_on, _ ("Assessment date"), FALSE, &date, error) ||
-      !_bf_exit_village_exists (self, village_id, error) ||
+      !_bf_past_date (assessed_on, _ ("Assessment date"), NULL, &date, error) ||
+      (village_id != 0 && !_bf_village_exists (self, village_id, error)) ||
       !bf_store_poverty_line_get (self, p.year, &run.poverty_line_fen, &run.monitoring_line_fen,
                                   error))
     return FALSE;
@@ -561,40 +456,35 @@ fail:
   "a.change_fen FROM assessments a JOIN households h ON h.id = a.household_id "                    \
   "JOIN villages v ON v.id = h.village_id LEFT JOIN village_groups g ON g.id = h.group_id "
 
+static BfAssessment *
+read_assessment (sqlite3_stmt *stmt)
+{
+  BfAssessment *a = g_new0 (BfAssessment, 1);
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->uuid = _bf_column_dup (stmt, 1);
+  a->household_id = sqlite3_column_int64 (stmt, 2);
+  a->number = _bf_column_dup (stmt, 3);
+  a->head_name = _bf_column_dup (stmt, 4);
+  a->village_name = _bf_column_dup (stmt, 5);
+  a->group_name = _bf_column_dup (stmt, 6);
+  a->status = _bf_column_dup (stmt, 7);
+  a->period = _bf_column_dup (stmt, 8);
+  a->assessed_on = _bf_column_dup (stmt, 9);
+  a->per_capita_fen = sqlite3_column_int64 (stmt, 10);
+  a->poverty_line_fen = sqlite3_column_int64 (stmt, 11);
+  a->monitoring_line_fen = sqlite3_column_int64 (stmt, 12);
+  a->result = _bf_column_dup (stmt, 13);
+  a->has_change = sqlite3_column_type (stmt, 14) != SQLITE_NULL;
+  a->change_fen = sqlite3_column_int64 (stmt, 14);
+  return a;
+}
+
 static GPtrArray *
 collect_assessments (BfStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) bf_assessment_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BfAssessment *a = g_new0 (BfAssessment, 1);
-
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->uuid = _bf_column_dup (stmt, 1);
-      a->household_id = sqlite3_column_int64 (stmt, 2);
-      a->number = _bf_column_dup (stmt, 3);
-      a->head_name = _bf_column_dup (stmt, 4);
-      a->village_name = _bf_column_dup (stmt, 5);
-      a->group_name = _bf_column_dup (stmt, 6);
-      a->status = _bf_column_dup (stmt, 7);
-      a->period = _bf_column_dup (stmt, 8);
-      a->assessed_on = _bf_column_dup (stmt, 9);
-      a->per_capita_fen = sqlite3_column_int64 (stmt, 10);
-      a->poverty_line_fen = sqlite3_column_int64 (stmt, 11);
-      a->monitoring_line_fen = sqlite3_column_int64 (stmt, 12);
-      a->result = _bf_column_dup (stmt, 13);
-      a->has_change = sqlite3_column_type (stmt, 14) != SQLITE_NULL;
-      a->change_fen = sqlite3_column_int64 (stmt, 14);
-      g_ptr_array_add (list, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, _ ("Cannot read the assessments"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _bf_rows_read (self, stmt, (BfRowRead) read_assessment,
+                        (GDestroyNotify) bf_assessment_free, error);
 }
 
 GPtrArray *

@@ -4,36 +4,12 @@
 /* Shared by the assessment, exit, adjustment and indicator files of src/store. */
 
 #include "bf-store-assessment.h"
-#include "bf-store-private.h"
+#include "bf-store-household-private.h"
 
 G_BEGIN_DECLS
 
-/* @text as an ISO date into @out (NULL text: today); INVALID when it is not a date or, unless
- * @future_ok, lies in the future. @what names the field for the message. */
-gboolean
-_bf_exit_date (const char *text, const char *what, gboolean future_ok, char **out, GError **error);
 /* @text as a period; INVALID with the core's message otherwise. */
 gboolean _bf_exit_period (const char *text, BfPeriod *period, GError **error);
-/* NOT_FOUND unless @village_id is 0 or a village of the register. */
-gboolean _bf_exit_village_exists (BfStore *self, gint64 village_id, GError **error);
-/* Steps @stmt once expecting SQLITE_DONE; sets @error with @what otherwise. */
-gboolean _bf_exit_step (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error);
-/* Sets @column of the row of @table whose @key_column is @key to @value (updated_at to now), and
- * audits it as @action on @uuid with @before; inside a write. */
-gboolean _bf_exit_update_column (BfStore *self,
-                                 const char *table,
-                                 const char *key_column,
-                                 gint64 key,
-                                 const char *uuid,
-                                 const char *column,
-                                 const char *before,
-                                 const char *value,
-                                 const char *action,
-                                 GError **error);
-/* Commits the write when @ok, else rolls it back; returns whether it committed. */
-gboolean _bf_exit_finish (BfStore *self, gboolean ok, GError **error);
-/* The setting @key as a positive number, @fallback when unset or not one. */
-guint _bf_exit_setting_uint (BfStore *self, const char *key, guint fallback);
 /* The SQL expression of the last day of an assessment's period column @column ("2026",
  * "2026Q3"), as ISO text. */
 #define BF_PERIOD_END_SQL(column)                                                                  \

@@ -80,12 +80,8 @@ load_household (BfStore *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, household_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("The household does not exist or was deleted."));
-      return FALSE;
-    }
+  if (!_bf_step_row (self, stmt, _ ("The household does not exist or was deleted."), error))
+    return FALSE;
   if (status != NULL)
     *status = _bf_column_dup (stmt, 0);
   if (first_identified_on != NULL)
@@ -223,9 +219,9 @@ exit_facts (BfStore *self, gint64 household_id, const GDate *on, BfExitFacts *fa
   if (first_identified != NULL && bf_date_parse (first_identified, &since, NULL))
     facts->months_monitored = (guint) bf_months_between (&since, on);
   facts->min_months_above_line =
-    _bf_exit_setting_uint (self, BF_SETTING_EXIT_STABLE_MONTHS, BF_EXIT_MIN_MONTHS);
+    _bf_setting_uint (self, BF_SETTING_EXIT_STABLE_MONTHS, 1200, BF_EXIT_MIN_MONTHS);
   facts->min_months_monitored =
-    _bf_exit_setting_uint (self, BF_SETTING_EXIT_MONITORED_MONTHS, BF_EXIT_MIN_MONTHS);
+    _bf_setting_uint (self, BF_SETTING_EXIT_MONITORED_MONTHS, 1200, BF_EXIT_MIN_MONTHS);
   return TRUE;
 }
 
@@ -357,7 +353,7 @@ bf_store_exit_assess (BfStore *self, gint64 household_id, const char *date, GErr
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
-  if (!_bf_exit_date (date, _ ("Assessment date"), FALSE, &day, error))
+  if (!_bf_past_date (date, _ ("Assessment date"), NULL, &day, error))
     return FALSE;
   facts.event_date = day;
   if (!_bf_store_begin (self, error))
@@ -454,7 +450,7 @@ bf_store_exit_exception_record (BfStore *self,
       return FALSE;
     }
   text = g_strstrip (g_strdup (note));
-  if (!_bf_exit_date (recorded_on, _ ("Date of the exception"), FALSE, &day, error))
+  if (!_bf_past_date (recorded_on, _ ("Date of the exception"), NULL, &day, error))
     return FALSE;
   if (!_bf_store_begin (self, error))
     return FALSE;
@@ -483,7 +479,7 @@ bf_store_exit_exception_record (BfStore *self,
   sqlite3_bind_int64 (stmt, 4, id == 0 ? household_id : id);
   if (id == 0)
     _bf_bind_text (stmt, 5, uuid);
-  if (!_bf_exit_step (self, stmt, _ ("Cannot save the exception"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the exception"), error))
     goto fail;
   changes = json_object_new ();
   if (id == 0)
@@ -519,11 +515,8 @@ bf_store_exit_exception_withdraw (BfStore *self, gint64 household_id, GError **e
   if (id == 0)
     g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
                  _ ("The household has no recorded exception."));
-  return _bf_exit_finish (self,
-                          id > 0 &&
-                            _bf_exit_update_column (self, "exit_exceptions", "id", id, uuid,
-                                                    "deleted_at", NULL, NULL, "delete", error),
-                          error);
+  return _bf_store_finish (
+    self, id > 0 && _bf_soft_delete (self, "exit_exceptions", id, uuid, NULL, error), error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -576,7 +569,7 @@ validate_acceptance (const BfExitAcceptanceSpec *spec,
                      char **team,
                      GError **error)
 {
-  if (!_bf_exit_date (spec->accepted_on, _ ("Acceptance date"), FALSE, accepted_on, error) ||
+  if (!_bf_past_date (spec->accepted_on, _ ("Acceptance date"), NULL, accepted_on, error) ||
       (*team = team_json (spec->team, error)) == NULL)
     return FALSE;
   if (!spec->accepted && _bf_is_blank (spec->reason))
@@ -587,7 +580,7 @@ validate_acceptance (const BfExitAcceptanceSpec *spec,
     }
   if (spec->reported_on == NULL)
     return TRUE;
-  if (!_bf_exit_date (spec->reported_on, _ ("Date reported to the county"), FALSE, reported_on,
+  if (!_bf_past_date (spec->reported_on, _ ("Date reported to the county"), NULL, reported_on,
                       error))
     return FALSE;
   if (g_strcmp0 (*reported_on, *accepted_on) < 0)
@@ -633,7 +626,7 @@ insert_acceptance (BfStore *self,
   _bf_bind_text (stmt, 7, result);
   _bf_bind_text (stmt, 8, reported_on);
   _bf_bind_text (stmt, 9, now);
-  if (!_bf_exit_step (self, stmt, _ ("Cannot save the acceptance"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the acceptance"), error))
     return 0;
   id = sqlite3_last_insert_rowid (_bf_store_db (self));
   changes = json_object_new ();
@@ -763,7 +756,7 @@ bf_store_exit_acceptance_set_reported (BfStore *self,
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
-  if (!_bf_exit_date (reported_on, _ ("Date reported to the county"), FALSE, &day, error))
+  if (!_bf_past_date (reported_on, _ ("Date reported to the county"), NULL, &day, error))
     return FALSE;
   if (!_bf_store_begin (self, error))
     return FALSE;
@@ -774,15 +767,12 @@ bf_store_exit_acceptance_set_reported (BfStore *self,
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, acceptance_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (_bf_step_row (self, stmt, _ ("The acceptance does not exist or was deleted."), error))
         {
           uuid = _bf_column_dup (stmt, 0);
           accepted_on = _bf_column_dup (stmt, 1);
           before = _bf_column_dup (stmt, 2);
         }
-      else
-        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                     _ ("The acceptance does not exist or was deleted."));
       g_clear_pointer (&stmt, sqlite3_reset);
     }
   if (uuid != NULL && g_strcmp0 (day, accepted_on) < 0)
@@ -791,11 +781,11 @@ bf_store_exit_acceptance_set_reported (BfStore *self,
                    _ ("The acceptance cannot be reported before it took place."));
       g_clear_pointer (&uuid, g_free);
     }
-  return _bf_exit_finish (
-    self,
-    uuid != NULL && _bf_exit_update_column (self, "exit_acceptances", "id", acceptance_id, uuid,
-                                            "reported_on", before, day, "update", error),
-    error);
+  return _bf_store_finish (self,
+                           uuid != NULL &&
+                             _bf_set_column (self, "exit_acceptances", "id", acceptance_id, uuid,
+                                             "reported_on", before, day, NULL, "update", error),
+                           error);
 }
 
 static gint64
@@ -825,7 +815,7 @@ insert_county_review (BfStore *self,
   _bf_bind_text (stmt, 4, decided_on);
   _bf_bind_text (stmt, 5, document_number);
   _bf_bind_text (stmt, 6, now);
-  if (!_bf_exit_step (self, stmt, _ ("Cannot save the approval"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the approval"), error))
     return 0;
   id = sqlite3_last_insert_rowid (_bf_store_db (self));
   changes = json_object_new ();
@@ -884,7 +874,7 @@ bf_store_exit_approve (BfStore *self,
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
-  if (!_bf_exit_date (approved_on, _ ("Approval date"), FALSE, &day, error))
+  if (!_bf_past_date (approved_on, _ ("Approval date"), NULL, &day, error))
     return FALSE;
   if (_bf_is_blank (document_number))
     {

@@ -245,26 +245,17 @@ static gboolean
 household_helper (BfStore *self, gint64 id, gint64 *helper_id, char **uuid, GError **error)
 {
   g_autoptr (BfCachedStmt) stmt = NULL;
-  int rc;
 
   stmt = _bf_store_prepare (
     self, "SELECT helper_id, uuid FROM households WHERE id = ? AND deleted_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *helper_id = sqlite3_column_int64 (stmt, 0);
-      *uuid = _bf_column_dup (stmt, 1);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                 _ ("The household does not exist or was deleted."));
-  else
-    _bf_store_set_sqlite_error (self, error, _ ("Cannot read the household"));
-  return FALSE;
+  if (!_bf_step_row (self, stmt, _ ("The household does not exist or was deleted."), error))
+    return FALSE;
+  *helper_id = sqlite3_column_int64 (stmt, 0);
+  *uuid = _bf_column_dup (stmt, 1);
+  return TRUE;
 }
 
 /* One household's change of helper, inside a write; @helper_id was checked. */
@@ -351,7 +342,7 @@ bf_store_helper_assign_many (BfStore *self,
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
   g_return_val_if_fail (household_ids != NULL || n_households == 0, FALSE);
 
-  date = _bf_plans_date (on, _ ("Assigned on"), TRUE, error);
+  date = _bf_plans_date (on, _ ("Assigned on"), error);
   if (date == NULL)
     return FALSE;
   if (!_bf_store_begin (self, error))
@@ -464,7 +455,7 @@ bf_store_helper_retire (BfStore *self,
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
-  date = _bf_plans_date (on, _ ("Retired on"), TRUE, error);
+  date = _bf_plans_date (on, _ ("Retired on"), error);
   if (date == NULL)
     return FALSE;
   if (successor_id == id && id != 0)

@@ -269,7 +269,8 @@ bf_store_indicators (BfStore *self, const char *period, gint64 village_id, GErro
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
 
-  if (!_bf_exit_period (period, &p, error) || !_bf_exit_village_exists (self, village_id, error))
+  if (!_bf_exit_period (period, &p, error) ||
+      (village_id != 0 && !_bf_village_exists (self, village_id, error)))
     return NULL;
   villages = bf_store_list_villages (self, error);
   if (villages == NULL)

@@ -127,8 +127,8 @@ read_votes (BfStore *self, BfMeeting *meeting, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting->id);
   g_clear_pointer (&meeting->votes, g_ptr_array_unref);
-  meeting->votes = _bf_notices_read_all (self, stmt, (BfNoticesRowFunc) read_vote,
-                                         (GDestroyNotify) bf_appraisal_vote_free, error);
+  meeting->votes = _bf_rows_read (self, stmt, (BfRowRead) read_vote,
+                                  (GDestroyNotify) bf_appraisal_vote_free, error);
   return meeting->votes != NULL;
 }
 
@@ -145,8 +145,8 @@ load_meeting (BfStore *self, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  meeting = _bf_notices_read_one (self, stmt, (BfNoticesRowFunc) read_meeting,
-                                  _ ("The meeting does not exist or was deleted."), error);
+  meeting = _bf_row_read_one (self, stmt, (BfRowRead) read_meeting,
+                              _ ("The meeting does not exist or was deleted."), error);
   sqlite3_reset (stmt);
   if (meeting == NULL || !read_votes (self, meeting, error))
     return NULL;
@@ -175,8 +175,8 @@ bf_store_list_meetings (BfStore *self, gint64 village_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, village_id);
-  return _bf_notices_read_all (self, stmt, (BfNoticesRowFunc) read_meeting,
-                               (GDestroyNotify) bf_meeting_free, error);
+  return _bf_rows_read (self, stmt, (BfRowRead) read_meeting, (GDestroyNotify) bf_meeting_free,
+                        error);
 }
 
 /* Verified households of the village on no meeting still awaiting their result. */
@@ -226,8 +226,8 @@ bf_store_meeting_waiting (BfStore *self, gint64 village_id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, village_id);
   sqlite3_bind_int64 (stmt, 2, 0);
-  return _bf_notices_read_all (self, stmt, (BfNoticesRowFunc) read_household_row,
-                               (GDestroyNotify) bf_household_row_free, error);
+  return _bf_rows_read (self, stmt, (BfRowRead) read_household_row,
+                        (GDestroyNotify) bf_household_row_free, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -240,8 +240,8 @@ validate_meeting (BfMeeting *meeting, GError **error)
   g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   GDate held;
 
-  if (!_bf_notices_past_date (meeting->held_on ? meeting->held_on : "", _ ("The meeting date"),
-                              &held, NULL, error))
+  if (!_bf_past_date (meeting->held_on ? meeting->held_on : "", _ ("The meeting date"), &held, NULL,
+                      error))
     return FALSE;
   if (!bf_code_is_valid (BF_CODES_MEETING_KIND, meeting->kind))
     {
@@ -328,7 +328,7 @@ write_meeting (BfStore *self,
   _bf_bind_text (stmt, 7, meeting->minutes);
   _bf_bind_text (stmt, 8, before ? before->uuid : meeting->uuid);
   _bf_bind_text (stmt, 9, now);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot save the meeting"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the meeting"), error))
     return FALSE;
   if (before == NULL)
     meeting->id = sqlite3_last_insert_rowid (_bf_store_db (self));
@@ -339,14 +339,14 @@ write_meeting (BfStore *self,
     }
 
   changes = json_object_new ();
-  _bf_notices_diff_int (changes, "village_id", before ? before->village_id : 0,
+  _bf_changes_diff_int (changes, "village_id", before ? before->village_id : 0,
                         meeting->village_id);
-  _bf_notices_diff (changes, "held_on", before ? before->held_on : NULL, meeting->held_on);
-  _bf_notices_diff (changes, "kind", before ? before->kind : NULL, meeting->kind);
-  _bf_notices_diff (changes, "host", before ? before->host : NULL, meeting->host);
-  _bf_notices_diff_int (changes, "entitled", before ? before->entitled : -1, meeting->entitled);
-  _bf_notices_diff_int (changes, "present", before ? before->present : -1, meeting->present);
-  _bf_notices_diff (changes, "minutes", before ? before->minutes : NULL, meeting->minutes);
+  _bf_changes_diff (changes, "held_on", before ? before->held_on : NULL, meeting->held_on);
+  _bf_changes_diff (changes, "kind", before ? before->kind : NULL, meeting->kind);
+  _bf_changes_diff (changes, "host", before ? before->host : NULL, meeting->host);
+  _bf_changes_diff_int (changes, "entitled", before ? before->entitled : -1, meeting->entitled);
+  _bf_changes_diff_int (changes, "present", before ? before->present : -1, meeting->present);
+  _bf_changes_diff (changes, "minutes", before ? before->minutes : NULL, meeting->minutes);
   return _bf_store_audit (self, before ? "update" : "create", "appraisal_meetings", meeting->uuid,
                           changes, error);
 }
@@ -376,12 +376,9 @@ check_waiting (BfStore *self, const BfMeeting *meeting, const BfAppraisalVote *v
   if (who == NULL)
     return FALSE;
   sqlite3_bind_int64 (who, 1, vote->household_id);
-  if (sqlite3_step (who) != SQLITE_ROW)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("A household of the meeting does not exist or was deleted."));
-      return FALSE;
-    }
+  if (!_bf_step_row (self, who, _ ("A household of the meeting does not exist or was deleted."),
+                     error))
+    return FALSE;
   if (g_strcmp0 ((const char *) sqlite3_column_text (who, 2), "verified") != 0)
     message = _ ("it is not waiting for appraisal (it must be verified first).");
   else if (sqlite3_column_int64 (who, 3) != meeting->village_id)
@@ -410,7 +407,7 @@ write_vote (BfStore *self,
       if (before->votes_for == vote->votes_for && before->votes_against == vote->votes_against &&
           before->abstentions == vote->abstentions && before->passed == vote->passed)
         return TRUE;
-      uuid = _bf_notices_uuid_of (self, "appraisal_votes", before->id);
+      uuid = _bf_uuid_of (self, "appraisal_votes", before->id);
     }
   else
     uuid = _bf_uuid_new ();
@@ -435,7 +432,7 @@ write_vote (BfStore *self,
     sqlite3_bind_int (stmt, 6, vote->passed);
   _bf_bind_text (stmt, 7, uuid);
   _bf_bind_text (stmt, 8, now);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot save the votes"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the votes"), error))
     return FALSE;
   vote->id = before ? before->id : sqlite3_last_insert_rowid (_bf_store_db (self));
 
@@ -445,12 +442,12 @@ write_vote (BfStore *self,
       _bf_changes_add_int (changes, "meeting_id", 0, meeting->id);
       _bf_changes_add_int (changes, "household_id", 0, vote->household_id);
     }
-  _bf_notices_diff_int (changes, "votes_for", before ? before->votes_for : 0, vote->votes_for);
-  _bf_notices_diff_int (changes, "votes_against", before ? before->votes_against : 0,
+  _bf_changes_diff_int (changes, "votes_for", before ? before->votes_for : 0, vote->votes_for);
+  _bf_changes_diff_int (changes, "votes_against", before ? before->votes_against : 0,
                         vote->votes_against);
-  _bf_notices_diff_int (changes, "abstentions", before ? before->abstentions : 0,
+  _bf_changes_diff_int (changes, "abstentions", before ? before->abstentions : 0,
                         vote->abstentions);
-  _bf_notices_diff_int (changes, "passed", before ? before->passed : -1, vote->passed);
+  _bf_changes_diff_int (changes, "passed", before ? before->passed : -1, vote->passed);
   return _bf_store_audit (self, before ? "update" : "create", "appraisal_votes", uuid, changes,
                           error);
 }
@@ -464,7 +461,7 @@ delete_vote (BfStore *self, const BfAppraisalVote *vote, const char *now, GError
                                    _ ("its result was saved: it stays on the meeting."));
       return FALSE;
     }
-  return _bf_notices_soft_delete (self, "appraisal_votes", vote->id, now, error);
+  return _bf_soft_delete (self, "appraisal_votes", vote->id, NULL, now, error);
 }
 
 static const BfAppraisalVote *
@@ -556,7 +553,7 @@ bf_store_meeting_save (BfStore *self, BfMeeting *meeting, GError **error)
   id_before = meeting->id;
   if (!_bf_store_begin (self, error))
     return FALSE;
-  if (!_bf_notices_village_exists (self, meeting->village_id, error))
+  if (!_bf_village_exists (self, meeting->village_id, error))
     goto fail;
   if (meeting->id != 0)
     {
@@ -598,7 +595,7 @@ bf_store_meeting_delete (BfStore *self, gint64 id, GError **error)
   for (guint i = 0; i < meeting->votes->len; i++)
     if (!delete_vote (self, g_ptr_array_index (meeting->votes, i), now, error))
       goto fail;
-  if (!_bf_notices_soft_delete (self, "appraisal_meetings", id, now, error) ||
+  if (!_bf_soft_delete (self, "appraisal_meetings", id, NULL, now, error) ||
       !_bf_store_commit (self, error))
     goto fail;
   return TRUE;

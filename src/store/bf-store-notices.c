@@ -104,31 +104,6 @@ bf_objection_free (BfObjection *objection)
  * Shared helpers
  */
 
-gboolean
-_bf_notices_past_date (const char *text, const char *what, GDate *date, char **iso, GError **error)
-{
-  GDate today;
-
-  bf_date_today (&today);
-  if (text == NULL)
-    *date = today;
-  else if (!bf_date_parse (text, date, NULL))
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("%s “%s” is not a date (YYYY-MM-DD)."), what, text);
-      return FALSE;
-    }
-  if (g_date_compare (date, &today) > 0)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("%s %s is in the future."),
-                   what, text);
-      return FALSE;
-    }
-  if (iso != NULL)
-    *iso = bf_date_format (date);
-  return TRUE;
-}
-
 void
 _bf_notices_household_error (GError **error,
                              const char *number,
@@ -137,24 +112,6 @@ _bf_notices_household_error (GError **error,
 {
   g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("Household %s (%s): %s"),
                number ? number : "?", head_name ? head_name : "", message);
-}
-
-gboolean
-_bf_notices_village_exists (BfStore *self, gint64 village_id, GError **error)
-{
-  g_autoptr (BfCachedStmt) stmt =
-    _bf_store_prepare (self, "SELECT 1 FROM villages WHERE id = ? AND deleted_at IS NULL", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, village_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("The village does not exist or was deleted."));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 gboolean
@@ -185,105 +142,6 @@ _bf_notices_transition (BfStore *self,
     }
   g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
-}
-
-void
-_bf_notices_diff (JsonObject *changes, const char *field, const char *before, const char *after)
-{
-  if (g_strcmp0 (before, after) != 0)
-    _bf_changes_add (changes, field, before, after);
-}
-
-void
-_bf_notices_diff_int (JsonObject *changes, const char *field, gint64 before, gint64 after)
-{
-  if (before != after)
-    _bf_changes_add_int (changes, field, before, after);
-}
-
-gboolean
-_bf_notices_step_done (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error)
-{
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    return TRUE;
-  _bf_store_set_sqlite_error (self, error, what);
-  return FALSE;
-}
-
-char *
-_bf_notices_uuid_of (BfStore *self, const char *table, gint64 id)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id = ?", table);
-  g_autoptr (BfCachedStmt) stmt = _bf_store_prepare (self, sql, NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return _bf_column_dup (stmt, 0);
-}
-
-gboolean
-_bf_notices_soft_delete (BfStore *self,
-                         const char *table,
-                         gint64 id,
-                         const char *now,
-                         GError **error)
-{
-  g_autofree char *sql =
-    g_strdup_printf ("UPDATE %s SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", table);
-  g_autofree char *uuid = _bf_notices_uuid_of (self, table, id);
-  g_autoptr (BfCachedStmt) stmt = _bf_store_prepare (self, sql, error);
-  JsonObject *changes;
-
-  if (stmt == NULL)
-    return FALSE;
-  _bf_bind_text (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot delete the record"), error))
-    return FALSE;
-  changes = json_object_new ();
-  _bf_changes_add (changes, "deleted_at", NULL, now);
-  return _bf_store_audit (self, "delete", table, uuid, changes, error);
-}
-
-gpointer
-_bf_notices_read_one (BfStore *self,
-                      sqlite3_stmt *stmt,
-                      BfNoticesRowFunc read,
-                      const char *missing,
-                      GError **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return read (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND, missing);
-  else
-    _bf_store_set_sqlite_error (self, error, _ ("Cannot read the register"));
-  return NULL;
-}
-
-GPtrArray *
-_bf_notices_read_all (BfStore *self,
-                      sqlite3_stmt *stmt,
-                      BfNoticesRowFunc read,
-                      GDestroyNotify free_func,
-                      GError **error)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, _ ("Cannot read the register"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -318,20 +176,9 @@ bf_notice_kind_step (const char *kind, BfStatus *status, BfAction *post_action)
 }
 
 static guint
-setting_uint (BfStore *self, const char *key, guint fallback)
-{
-  g_autofree char *value = bf_store_setting_get (self, key);
-  guint64 number;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 366, &number, NULL))
-    return fallback;
-  return (guint) number;
-}
-
-static guint
 minimum_days (BfStore *self)
 {
-  return setting_uint (self, BF_SETTING_NOTICE_MIN_DAYS, 7);
+  return _bf_setting_uint (self, BF_SETTING_NOTICE_MIN_DAYS, 366, 7);
 }
 
 static gboolean
@@ -396,7 +243,7 @@ check_kind (BfStore *self, const char *kind, gint64 village_id, GError **error)
                    _ ("The township notice is switched off in Preferences."));
       return FALSE;
     }
-  return village_id == 0 || _bf_notices_village_exists (self, village_id, error);
+  return village_id == 0 || _bf_village_exists (self, village_id, error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -496,8 +343,8 @@ _bf_notices_read_items (BfStore *self, BfNotice *notice, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, notice->id);
   g_clear_pointer (&notice->items, g_ptr_array_unref);
-  notice->items = _bf_notices_read_all (self, stmt, (BfNoticesRowFunc) read_item,
-                                        (GDestroyNotify) bf_notice_item_free, error);
+  notice->items =
+    _bf_rows_read (self, stmt, (BfRowRead) read_item, (GDestroyNotify) bf_notice_item_free, error);
   return notice->items != NULL;
 }
 
@@ -513,8 +360,8 @@ _bf_notices_load_row (BfStore *self, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  return _bf_notices_read_one (self, stmt, (BfNoticesRowFunc) read_notice,
-                               _ ("The notice does not exist or was deleted."), error);
+  return _bf_row_read_one (self, stmt, (BfRowRead) read_notice,
+                           _ ("The notice does not exist or was deleted."), error);
 }
 
 BfNotice *
@@ -553,8 +400,8 @@ bf_store_list_notices (BfStore *self, const BfNoticeQuery *query, GError **error
   _bf_bind_text (stmt, 2, query->state);
   sqlite3_bind_int64 (stmt, 3, query->village_id);
   _bf_bind_text (stmt, 4, !_bf_is_blank (query->text) ? query->text : NULL);
-  return _bf_notices_read_all (self, stmt, (BfNoticesRowFunc) read_notice,
-                               (GDestroyNotify) bf_notice_free, error);
+  return _bf_rows_read (self, stmt, (BfRowRead) read_notice, (GDestroyNotify) bf_notice_free,
+                        error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -632,7 +479,7 @@ bf_store_notice_prepare (BfStore *self,
                    _ ("The first day “%s” is not a date (YYYY-MM-DD)."), starts_on);
       return NULL;
     }
-  days = MAX (setting_uint (self, BF_SETTING_NOTICE_DAYS, 7), minimum_days (self));
+  days = MAX (_bf_setting_uint (self, BF_SETTING_NOTICE_DAYS, 366, 7), minimum_days (self));
   bf_notice_period_end (&start, days, &end);
 
   notice->kind = g_strdup (kind);
@@ -654,8 +501,8 @@ bf_store_notice_prepare (BfStore *self,
   if (stmt == NULL)
     return NULL;
   g_clear_pointer (&notice->items, g_ptr_array_unref);
-  notice->items = _bf_notices_read_all (self, stmt, (BfNoticesRowFunc) read_candidate,
-                                        (GDestroyNotify) bf_notice_item_free, error);
+  notice->items = _bf_rows_read (self, stmt, (BfRowRead) read_candidate,
+                                 (GDestroyNotify) bf_notice_item_free, error);
   if (notice->items == NULL)
     return NULL;
   for (guint i = 0; i < notice->items->len; i++)
@@ -736,12 +583,9 @@ check_candidate (BfStore *self, const BfNotice *notice, gint64 household_id, GEr
   if (who == NULL)
     return FALSE;
   sqlite3_bind_int64 (who, 1, household_id);
-  if (sqlite3_step (who) != SQLITE_ROW)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("A household on the notice does not exist or was deleted."));
-      return FALSE;
-    }
+  if (!_bf_step_row (self, who, _ ("A household on the notice does not exist or was deleted."),
+                     error))
+    return FALSE;
   bf_notice_kind_step (notice->kind, &status, NULL);
   {
     const char *number = (const char *) sqlite3_column_text (who, 0);
@@ -811,8 +655,8 @@ load_old_items (BfStore *self, gint64 notice_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, notice_id);
-  return _bf_notices_read_all (self, stmt, (BfNoticesRowFunc) read_old_item,
-                               (GDestroyNotify) old_item_free, error);
+  return _bf_rows_read (self, stmt, (BfRowRead) read_old_item, (GDestroyNotify) old_item_free,
+                        error);
 }
 
 static gboolean
@@ -835,7 +679,7 @@ insert_item (BfStore *self, gint64 notice_id, BfNoticeItem *item, const char *no
   _bf_bind_text (stmt, 5, item->reason);
   _bf_bind_text (stmt, 6, now);
   _bf_bind_text (stmt, 7, now);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot save the notice"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the notice"), error))
     return FALSE;
   item->id = sqlite3_last_insert_rowid (_bf_store_db (self));
   changes = json_object_new ();
@@ -865,12 +709,12 @@ update_item (BfStore *self, OldItem *old, BfNoticeItem *item, const char *now, G
   _bf_bind_text (stmt, 2, item->reason);
   _bf_bind_text (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, old->id);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot save the notice"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the notice"), error))
     return FALSE;
   item->id = old->id;
   changes = json_object_new ();
-  _bf_notices_diff_int (changes, "position", old->position, item->position);
-  _bf_notices_diff (changes, "reason", old->reason, item->reason);
+  _bf_changes_diff_int (changes, "position", old->position, item->position);
+  _bf_changes_diff (changes, "reason", old->reason, item->reason);
   return _bf_store_audit (self, "update", "notice_items", old->uuid, changes, error);
 }
 
@@ -881,7 +725,7 @@ delete_items (BfStore *self, GPtrArray *items, const char *now, GError **error)
     {
       OldItem *item = g_ptr_array_index (items, i);
 
-      if (!item->kept && !_bf_notices_soft_delete (self, "notice_items", item->id, now, error))
+      if (!item->kept && !_bf_soft_delete (self, "notice_items", item->id, NULL, now, error))
         return FALSE;
     }
   return TRUE;
@@ -1024,15 +868,15 @@ write_notice (BfStore *self, BfNotice *notice, const char *now, GError **error)
     sqlite3_bind_int64 (stmt, 9, notice->village_id);
   _bf_bind_text (stmt, 10, notice->uuid);
   _bf_bind_text (stmt, 11, now);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot save the notice"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the notice"), error))
     return FALSE;
   if (is_new)
     notice->id = sqlite3_last_insert_rowid (_bf_store_db (self));
 
   changes = json_object_new ();
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    _bf_notices_diff (changes, fields[i], before_values[i], values[i]);
-  _bf_notices_diff_int (changes, "village_id", before ? before->village_id : 0, notice->village_id);
+    _bf_changes_diff (changes, fields[i], before_values[i], values[i]);
+  _bf_changes_diff_int (changes, "village_id", before ? before->village_id : 0, notice->village_id);
   return _bf_store_audit (self, is_new ? "create" : "update", "notices", notice->uuid, changes,
                           error);
 }
@@ -1097,7 +941,7 @@ set_state (BfStore *self,
   _bf_bind_text (stmt, 2, date);
   _bf_bind_text (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, notice->id);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot save the notice"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the notice"), error))
     return FALSE;
   changes = json_object_new ();
   _bf_changes_add (changes, "state", notice->state, state);
@@ -1121,7 +965,7 @@ bf_store_notice_delete (BfStore *self, gint64 id, GError **error)
     goto fail;
   items = load_old_items (self, id, error);
   if (items == NULL || !delete_items (self, items, now, error) ||
-      !_bf_notices_soft_delete (self, "notices", id, now, error) || !_bf_store_commit (self, error))
+      !_bf_soft_delete (self, "notices", id, NULL, now, error) || !_bf_store_commit (self, error))
     goto fail;
   return TRUE;
 
@@ -1141,7 +985,7 @@ bf_store_notice_post (BfStore *self, gint64 id, const char *posted_on, GError **
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
-  if (!_bf_notices_past_date (posted_on, _ ("The posting date"), &posted, &date, error))
+  if (!_bf_past_date (posted_on, _ ("The posting date"), &posted, &date, error))
     return FALSE;
   if (!_bf_store_begin (self, error))
     return FALSE;
@@ -1205,7 +1049,7 @@ bf_store_notice_close (BfStore *self, gint64 id, const char *closed_on, GError *
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
-  if (!_bf_notices_past_date (closed_on, _ ("The closing date"), &closed, &date, error))
+  if (!_bf_past_date (closed_on, _ ("The closing date"), &closed, &date, error))
     return FALSE;
   if (!_bf_store_begin (self, error))
     return FALSE;

@@ -45,8 +45,8 @@ bf_store_objection_get (BfStore *self, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  return _bf_notices_read_one (self, stmt, (BfNoticesRowFunc) read_objection,
-                               _ ("The objection does not exist or was deleted."), error);
+  return _bf_row_read_one (self, stmt, (BfRowRead) read_objection,
+                           _ ("The objection does not exist or was deleted."), error);
 }
 
 GPtrArray *
@@ -64,8 +64,8 @@ bf_store_list_objections (BfStore *self, gint64 notice_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, notice_id);
-  return _bf_notices_read_all (self, stmt, (BfNoticesRowFunc) read_objection,
-                               (GDestroyNotify) bf_objection_free, error);
+  return _bf_rows_read (self, stmt, (BfRowRead) read_objection, (GDestroyNotify) bf_objection_free,
+                        error);
 }
 
 /* The notice's item for @household_id that is still on it, or NULL with @error set. */
@@ -103,8 +103,7 @@ validate_new (BfStore *self, const BfObjection *objection, BfNotice **notice_out
     }
   if (live_item (notice, objection->household_id, error) == NULL)
     return FALSE;
-  if (!_bf_notices_past_date (objection->received_on, _ ("The date received"), &received, NULL,
-                              error))
+  if (!_bf_past_date (objection->received_on, _ ("The date received"), &received, NULL, error))
     return FALSE;
   if (bf_date_parse (notice->posted_on, &posted, NULL) && g_date_compare (&received, &posted) < 0)
     {
@@ -141,7 +140,7 @@ insert_objection (BfStore *self, BfObjection *objection, const char *now, GError
   _bf_bind_text (stmt, 7, objection->verification);
   _bf_bind_text (stmt, 8, now);
   _bf_bind_text (stmt, 9, now);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot save the objection"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the objection"), error))
     return FALSE;
   objection->id = sqlite3_last_insert_rowid (_bf_store_db (self));
   changes = json_object_new ();
@@ -181,8 +180,7 @@ update_objection (BfStore *self, BfObjection *objection, const char *now, GError
                    _ ("An objection stays with its notice and household."));
       return FALSE;
     }
-  if (!_bf_notices_past_date (objection->received_on, _ ("The date received"), &received, NULL,
-                              error))
+  if (!_bf_past_date (objection->received_on, _ ("The date received"), &received, NULL, error))
     return FALSE;
 
   stmt = _bf_store_prepare (self,
@@ -197,15 +195,15 @@ update_objection (BfStore *self, BfObjection *objection, const char *now, GError
   _bf_bind_text (stmt, 4, objection->verification);
   _bf_bind_text (stmt, 5, now);
   sqlite3_bind_int64 (stmt, 6, objection->id);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot save the objection"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the objection"), error))
     return FALSE;
   changes = json_object_new ();
-  _bf_notices_diff (changes, "received_on", before->received_on, objection->received_on);
+  _bf_changes_diff (changes, "received_on", before->received_on, objection->received_on);
   if (g_strcmp0 (before->complainant, objection->complainant) != 0)
     _bf_changes_add (changes, "complainant", before->complainant ? "*" : NULL,
                      objection->complainant ? "*" : NULL);
-  _bf_notices_diff (changes, "content", before->content, objection->content);
-  _bf_notices_diff (changes, "verification", before->verification, objection->verification);
+  _bf_changes_diff (changes, "content", before->content, objection->content);
+  _bf_changes_diff (changes, "verification", before->verification, objection->verification);
   g_free (objection->uuid);
   objection->uuid = g_strdup (before->uuid);
   return _bf_store_audit (self, "update", "objections", before->uuid, changes, error);
@@ -333,7 +331,7 @@ remove_item (BfStore *self,
 {
   g_autoptr (BfCachedStmt) stmt = NULL;
   g_autofree char *now = _bf_now_iso ();
-  g_autofree char *uuid = _bf_notices_uuid_of (self, "notice_items", item->id);
+  g_autofree char *uuid = _bf_uuid_of (self, "notice_items", item->id);
   JsonObject *changes;
 
   stmt = _bf_store_prepare (self,
@@ -346,7 +344,7 @@ remove_item (BfStore *self,
   _bf_bind_text (stmt, 2, reason);
   _bf_bind_text (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, item->id);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot take the household off the notice"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot take the household off the notice"), error))
     return FALSE;
   changes = json_object_new ();
   _bf_changes_add (changes, "removed_on", NULL, date);
@@ -379,14 +377,14 @@ record_decision (BfStore *self,
   _bf_bind_text (stmt, 4, verification);
   _bf_bind_text (stmt, 5, now);
   sqlite3_bind_int64 (stmt, 6, before->id);
-  if (!_bf_notices_step_done (self, stmt, _ ("Cannot save the objection"), error))
+  if (!_bf_store_step_done (self, stmt, _ ("Cannot save the objection"), error))
     return FALSE;
   changes = json_object_new ();
   _bf_changes_add (changes, "result", before->result, result);
   if (consequence != NULL)
     _bf_changes_add (changes, "consequence", NULL, consequence);
   _bf_changes_add (changes, "decided_on", NULL, date);
-  _bf_notices_diff (changes, "verification", before->verification, verification);
+  _bf_changes_diff (changes, "verification", before->verification, verification);
   return _bf_store_audit (self, "update", "objections", before->uuid, changes, error);
 }
 
@@ -433,7 +431,7 @@ bf_store_objection_decide (BfStore *self,
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
   g_return_val_if_fail (decision <= BF_OBJECTION_UPHOLD, FALSE);
 
-  if (!_bf_notices_past_date (decided_on, _ ("The decision date"), &decided, &date, error))
+  if (!_bf_past_date (decided_on, _ ("The decision date"), &decided, &date, error))
     return FALSE;
   if (_bf_is_blank (verification))
     {

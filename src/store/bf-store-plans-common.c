@@ -318,51 +318,14 @@ _bf_table_write (BfStore *self,
                           g_steal_pointer (&changes), error);
 }
 
-gboolean
-_bf_table_soft_delete (BfStore *self,
-                       const BfTable *table,
-                       gint64 id,
-                       const char *uuid,
-                       GError **error)
-{
-  g_autofree char *sql =
-    g_strdup_printf ("UPDATE %s SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", table->table);
-  g_autoptr (BfCachedStmt) stmt = _bf_store_prepare (self, sql, error);
-  g_autofree char *now = _bf_now_iso ();
-  JsonObject *changes;
-
-  if (stmt == NULL)
-    return FALSE;
-  _bf_bind_text (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!_bf_store_step_done (self, stmt, _ ("Cannot delete the record"), error))
-    return FALSE;
-  changes = json_object_new ();
-  _bf_changes_add (changes, "deleted_at", NULL, now);
-  return _bf_store_audit (self, "delete", table->table, uuid, changes, error);
-}
-
 char *
-_bf_plans_date (const char *date, const char *label, gboolean not_future, GError **error)
+_bf_plans_date (const char *date, const char *label, GError **error)
 {
-  GDate today, parsed;
+  char *iso = NULL;
 
-  bf_date_today (&today);
-  if (!_bf_has_text (date))
-    return bf_date_format (&today);
-  if (!bf_date_parse (date, &parsed, NULL))
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("%s: “%s” is not a date (YYYY-MM-DD)."), label, date);
-      return NULL;
-    }
-  if (not_future && g_date_compare (&parsed, &today) > 0)
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("%s cannot be in the future."),
-                   label);
-      return NULL;
-    }
-  return bf_date_format (&parsed);
+  /* A blank date field means today here. */
+  _bf_past_date (_bf_has_text (date) ? date : NULL, label, NULL, &iso, error);
+  return iso;
 }
 
 char *
@@ -403,17 +366,8 @@ row_exists (BfStore *self, const char *sql, gint64 id, gboolean *retired, GError
 gboolean
 _bf_plans_check_household (BfStore *self, gint64 id, GError **error)
 {
-  GError *local = NULL;
-
-  if (id > 0 && row_exists (self, "SELECT 1 FROM households WHERE id = ? AND deleted_at IS NULL",
-                            id, NULL, &local))
-    return TRUE;
-  if (local != NULL)
-    g_propagate_error (error, local);
-  else
-    g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                 _ ("The household does not exist or was deleted."));
-  return FALSE;
+  return _bf_require_live (self, "households", id,
+                           _ ("The household does not exist or was deleted."), error);
 }
 
 gboolean
@@ -489,26 +443,6 @@ _bf_list_page_read (BfStore *self,
       return NULL;
     }
   return g_steal_pointer (&page);
-}
-
-GPtrArray *
-_bf_rows_read (BfStore *self,
-               sqlite3_stmt *stmt,
-               BfRowRead read,
-               GDestroyNotify free_row,
-               GError **error)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, _ ("Cannot read the register"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
 }
 
 gboolean

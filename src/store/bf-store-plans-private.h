@@ -77,16 +77,10 @@ gboolean _bf_table_write (BfStore *self,
                           gpointer record,
                           gboolean *changed,
                           GError **error);
-/* Sets deleted_at on row @id with an audit entry "delete". Must be inside a write. */
-gboolean _bf_table_soft_delete (BfStore *self,
-                                const BfTable *table,
-                                gint64 id,
-                                const char *uuid,
-                                GError **error);
 
-/* @date when valid (a copy), today when NULL; @label names the field in @error. With
- * @not_future a date after today is refused. */
-char *_bf_plans_date (const char *date, const char *label, gboolean not_future, GError **error);
+/* @date as ISO text (today when blank), refused when not a date or in the future; @label names
+ * the field in @error. */
+char *_bf_plans_date (const char *date, const char *label, GError **error);
 /* The earliest exit date of households still in follow-up on @today (BF_SQL_ASSISTED). */
 char *_bf_plans_followup_since (BfStore *self, const char *today);
 
@@ -109,9 +103,6 @@ gboolean _bf_plans_measure_write (BfStore *self, BfMeasure *measure, GError **er
   "households.group_id LEFT JOIN helpers hp ON hp.id = households.helper_id"
 BfHouseholdLine *_bf_household_line_read (sqlite3_stmt *stmt); /* from column 0 */
 
-/* A page of @limit rows made by @read from @stmt (already bound); the cursor of the last row
- * is made by @cursor_of when there may be more. */
-typedef gpointer (*BfRowRead) (sqlite3_stmt *stmt);
 typedef BfHouseholdCursor *(*BfRowCursor) (gconstpointer row);
 BfListPage *_bf_list_page_read (BfStore *self,
                                 sqlite3_stmt *stmt,
@@ -145,13 +136,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BfFilter, _bf_filter_clear)
 
 /* Today's date when @today is NULL or not a date; otherwise @today (a copy). */
 char *_bf_query_today (const char *today);
-
-/* Every row of @stmt (already bound) made by @read; NULL on error. */
-GPtrArray *_bf_rows_read (BfStore *self,
-                          sqlite3_stmt *stmt,
-                          BfRowRead read,
-                          GDestroyNotify free_row,
-                          GError **error);
 
 /* The first column of the first row of @stmt as an integer (0 without rows); FALSE on error. */
 gboolean _bf_query_count (BfStore *self, sqlite3_stmt *stmt, gint64 *count, GError **error);

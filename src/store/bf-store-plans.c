@@ -192,7 +192,6 @@ BfMeasure *
 bf_store_measure_get (BfStore *self, gint64 id, GError **error)
 {
   g_autoptr (BfCachedStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
 
@@ -200,15 +199,8 @@ bf_store_measure_get (BfStore *self, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_measure (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                 _ ("The measure does not exist or was deleted."));
-  else
-    _bf_store_set_sqlite_error (self, error, _ ("Cannot read the measure"));
-  return NULL;
+  return _bf_row_read_one (self, stmt, (BfRowRead) read_measure,
+                           _ ("The measure does not exist or was deleted."), error);
 }
 
 /* The plan of @sql (bound to @a and @b) with its measures; NOT_FOUND without one. */
@@ -415,7 +407,6 @@ static gint64
 plan_household (BfStore *self, gint64 plan_id, GError **error)
 {
   g_autoptr (BfCachedStmt) stmt = NULL;
-  int rc;
 
   stmt = _bf_store_prepare (self,
                             "SELECT p.household_id FROM plans p JOIN households h ON h.id = "
@@ -425,15 +416,9 @@ plan_household (BfStore *self, gint64 plan_id, GError **error)
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                 _ ("The plan does not exist or was deleted."));
-  else
-    _bf_store_set_sqlite_error (self, error, _ ("Cannot read the plan"));
-  return 0;
+  if (!_bf_step_row (self, stmt, _ ("The plan does not exist or was deleted."), error))
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 gboolean
@@ -501,7 +486,8 @@ bf_store_measure_delete (BfStore *self, gint64 id, GError **error)
   if (!_bf_store_begin (self, error))
     return FALSE;
   measure = bf_store_measure_get (self, id, error);
-  if (measure == NULL || !_bf_table_soft_delete (self, &measure_table, id, measure->uuid, error) ||
+  if (measure == NULL ||
+      !_bf_soft_delete (self, measure_table.table, id, measure->uuid, NULL, error) ||
       !_bf_store_commit (self, error))
     {
       _bf_store_rollback (self);
@@ -529,7 +515,7 @@ bf_store_measures_set_status (BfStore *self,
                    _ ("%s: “%s” is not one of the choices."), _ ("Status"), status ? status : "");
       return FALSE;
     }
-  date = _bf_plans_date (on, _ ("Completion date"), TRUE, error);
+  date = _bf_plans_date (on, _ ("Completion date"), error);
   if (date == NULL)
     return FALSE;
   if (!_bf_store_begin (self, error))
@@ -605,7 +591,7 @@ delete_dropped_measures (BfStore *self, const BfPlan *before, const BfPlan *plan
 
       for (guint j = 0; j < plan->measures->len && !kept; j++)
         kept = ((BfMeasure *) g_ptr_array_index (plan->measures, j))->id == old->id;
-      if (!kept && !_bf_table_soft_delete (self, &measure_table, old->id, old->uuid, error))
+      if (!kept && !_bf_soft_delete (self, measure_table.table, old->id, old->uuid, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -699,10 +685,10 @@ bf_store_plan_delete (BfStore *self, gint64 plan_id, GError **error)
   for (guint i = 0; i < plan->measures->len; i++)
     {
       const BfMeasure *m = g_ptr_array_index (plan->measures, i);
-      if (!_bf_table_soft_delete (self, &measure_table, m->id, m->uuid, error))
+      if (!_bf_soft_delete (self, measure_table.table, m->id, m->uuid, NULL, error))
         goto fail;
     }
-  if (!_bf_table_soft_delete (self, &plan_table, plan->id, plan->uuid, error) ||
+  if (!_bf_soft_delete (self, plan_table.table, plan->id, plan->uuid, NULL, error) ||
       !_bf_store_commit (self, error))
     goto fail;
   return TRUE;

@@ -133,7 +133,6 @@ bf_store_visit_get (BfStore *self, gint64 id, GError **error)
   g_autoptr (BfCachedStmt) stmt = NULL;
   g_autofree char *today = NULL;
   BfVisit *visit;
-  int rc;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
 
@@ -141,16 +140,8 @@ bf_store_visit_get (BfStore *self, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                     _ ("The visit does not exist or was deleted."));
-      else
-        _bf_store_set_sqlite_error (self, error, _ ("Cannot read the visit"));
-      return NULL;
-    }
+  if (!_bf_step_row (self, stmt, _ ("The visit does not exist or was deleted."), error))
+    return NULL;
   visit = read_visit (stmt);
   today = _bf_query_today (NULL);
   visit->late = visit_is_late (visit, today);
@@ -295,7 +286,7 @@ bf_store_visit_rectify (BfStore *self,
 
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
 
-  date = _bf_plans_date (on, _ ("Rectified on"), TRUE, error);
+  date = _bf_plans_date (on, _ ("Rectified on"), error);
   if (date == NULL)
     return FALSE;
   visit = bf_store_visit_get (self, id, error);
@@ -321,7 +312,7 @@ bf_store_visit_delete (BfStore *self, gint64 id, GError **error)
   if (!_bf_store_begin (self, error))
     return FALSE;
   visit = bf_store_visit_get (self, id, error);
-  if (visit == NULL || !_bf_table_soft_delete (self, &visit_table, id, visit->uuid, error) ||
+  if (visit == NULL || !_bf_soft_delete (self, visit_table.table, id, visit->uuid, NULL, error) ||
       !_bf_store_commit (self, error))
     {
       _bf_store_rollback (self);
