@@ -99,28 +99,6 @@ interrupt_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static gint64
-find_village (BfStore *store, const char *name, GError **error)
-{
-  g_autoptr (GPtrArray) villages = bf_store_list_villages (store, error);
-  g_autoptr (GString) names = g_string_new (NULL);
-  guint i;
-
-  if (villages == NULL)
-    return 0;
-  for (i = 0; i < villages->len; i++)
-    {
-      BfVillage *village = g_ptr_array_index (villages, i);
-
-      if (g_strcmp0 (village->name, name) == 0)
-        return village->id;
-      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", village->name);
-    }
-  g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-               _ ("There is no village “%s” in the register. Its villages: %s"), name, names->str);
-  return 0;
-}
-
 int
 bf_cli_export_ledger (int argc, char **argv)
 {
@@ -191,12 +169,9 @@ bf_cli_export_ledger (int argc, char **argv)
   export.options.mask = mask;
   export.options.tmpdir = tmpdir;
   export.options.max_sheet_rows = (guint) MAX (max_rows, 0);
-  if (village_name != NULL)
-    {
-      export.options.village_id = find_village (store, village_name, &error);
-      if (export.options.village_id == 0)
-        return bf_cli_close (store, bf_cli_fail (error));
-    }
+  if (village_name != NULL &&
+      !bf_cli_find_village (store, village_name, &export.options.village_id, &status))
+    return bf_cli_close (store, status);
   period = bf_quarter_format (year, quarter);
   g_mutex_init (&export.lock);
   g_cond_init (&export.computed);

@@ -200,14 +200,6 @@ prepare_bound (BfLedgerReader *reader, const char *sql, GError **error)
   return stmt;
 }
 
-static char *
-dup_text (sqlite3_stmt *stmt, int column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup (text) : NULL;
-}
-
 BfLedgerReader *
 bf_ledger_reader_open (const char *register_path,
                        int year,
@@ -266,8 +258,8 @@ bf_ledger_reader_open (const char *register_path,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      reader->county = dup_text (stmt, 0);
-      reader->township = dup_text (stmt, 1);
+      reader->county = _bf_column_dup (stmt, 0);
+      reader->township = _bf_column_dup (stmt, 1);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
@@ -286,7 +278,7 @@ bf_ledger_reader_open (const char *register_path,
       if (stmt == NULL)
         return NULL;
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        reader->village = dup_text (stmt, 0);
+        reader->village = _bf_column_dup (stmt, 0);
       sqlite3_finalize (stmt);
       if (reader->village == NULL)
         {
@@ -407,7 +399,7 @@ bf_ledger_reader_breakdown (BfLedgerReader *reader, BfLedgerBreakdown breakdown,
     {
       BfLedgerCount *count = g_new0 (BfLedgerCount, 1);
 
-      count->key = dup_text (stmt, 0);
+      count->key = _bf_column_dup (stmt, 0);
       count->count = sqlite3_column_int64 (stmt, 1);
       count->budget_fen = sqlite3_column_int64 (stmt, 2);
       count->spent_fen = sqlite3_column_int64 (stmt, 3);
@@ -632,15 +624,15 @@ bf_store_ledger_export_list (BfStore *self, guint limit, GError **error)
       BfLedgerExport *record = bf_ledger_export_new ();
 
       record->id = sqlite3_column_int64 (stmt, 0);
-      record->uuid = dup_text (stmt, 1);
-      record->quarter = dup_text (stmt, 2);
+      record->uuid = _bf_column_dup (stmt, 1);
+      record->quarter = _bf_column_dup (stmt, 2);
       record->village_id = sqlite3_column_int64 (stmt, 3);
-      record->village_name = dup_text (stmt, 4);
+      record->village_name = _bf_column_dup (stmt, 4);
       record->masked = sqlite3_column_int (stmt, 5) != 0;
-      record->path = dup_text (stmt, 6);
+      record->path = _bf_column_dup (stmt, 6);
       record->rows = sqlite3_column_int64 (stmt, 7);
-      record->operator_name = dup_text (stmt, 8);
-      record->exported_at = dup_text (stmt, 9);
+      record->operator_name = _bf_column_dup (stmt, 8);
+      record->exported_at = _bf_column_dup (stmt, 9);
       g_ptr_array_add (list, record);
     }
   if (rc != SQLITE_DONE)
