@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bf-cli-exit.h"
+#include "bf-cli-ledger.h"
 #include "bf-cli.h"
 #include "bf-codes.h"
 #include "bf-i18n.h"
@@ -248,6 +249,9 @@ static const Command commands[] = {
     N_ ("List public notices with their ids") },
   { "notice-pdf", NULL, bf_cli_notice_pdf, "notice-pdf --notice ID -o FILE.pdf",
     N_ ("Write a notice’s printed list to a PDF file") },
+  { "export-ledger", NULL, bf_cli_export_ledger,
+    "export-ledger [--quarter 2026Q3] [--village V] [--mask] -o FILE.xlsx",
+    N_ ("Export the quarterly ledger as an Excel workbook") },
 };
 
 static void
