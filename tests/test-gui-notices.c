@@ -285,6 +285,8 @@ test_walk (Fixture *f, gconstpointer data)
   events = bf_store_events_for (f->store, household, NULL);
   g_assert_cmpuint (events->len, ==, 6);
   g_assert_cmpuint (bf_lifecycle_panel_get_timeline (panel)->len, ==, 6);
+  /* Registered: the exit steps are the Assessment & exit page's, not the panel's. */
+  g_assert_false (bf_lifecycle_panel_begin (panel, BF_ACTION_ASSESS_EXIT));
   screenshot (GTK_WIDGET (panel), "lifecycle.png");
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.back", NULL);

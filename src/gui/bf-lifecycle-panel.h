@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 /* A household's lifecycle (domain.md §4): the timeline of its steps (state, date, operator, reason,
  * the record behind it) and the next steps the core's state machine allows, each with its form —
  * verification, township review, county approval with its document number, rejection and sending
- * back with a reason. Steps taken from a meeting or a notice are pointed there. A refused step
+ * back with a reason. Steps taken from a meeting or a notice are pointed there; exit steps (and
+ * 返贫) are not offered: a household under assistance or beyond gets a way to the Assessment & exit
+ * page ("lifecycle.open-exit"), where the exit checks and acceptance are kept. A refused step
  * shows the lifecycle's reason ("The village notice ends on 2026-12-05.").
  *
  * Inside a BfHouseholdEditor it follows the editor's household by itself: the editor only puts it
