@@ -10,6 +10,7 @@
 #include "bf-case-list-window.h"
 #include "bf-exit-panel.h"
 #include "bf-exit-ui.h"
+#include "bf-lifecycle-panel.h"
 #include "bf-poverty-lines-group.h"
 #include "bf-store-notices.h"
 #include "bf-test-exit.h"
@@ -295,6 +296,63 @@ test_walk (Fixture *f, gconstpointer data)
   check_indicators (f);
 }
 
+/* How many widgets under @widget are bound to @action_name (with an exit step as target when
+ * @exit_steps). */
+static guint
+count_actionables (GtkWidget *widget, const char *action_name, gboolean exit_steps)
+{
+  guint n = 0;
+
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      BfAction action = target != NULL ? (BfAction) g_variant_get_int32 (target) : BF_N_ACTIONS;
+
+      if (!exit_steps || action == BF_ACTION_ASSESS_EXIT || action == BF_ACTION_POST_EXIT_NOTICE ||
+          action == BF_ACTION_ACCEPT_EXIT || action == BF_ACTION_APPROVE_EXIT ||
+          action == BF_ACTION_RETURN_TO_POVERTY)
+        n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_actionables (child, action_name, exit_steps);
+  return n;
+}
+
+/* One path for exit: the household form's lifecycle panel offers no exit step for a household
+ * under assistance, only the way to the Assessment & exit page, which then walks it through. */
+static void
+test_one_path (Fixture *f, gconstpointer data)
+{
+  BfLifecyclePanel *panel;
+  GtkStack *content = bf_test_child (f->window, BF_TYPE_WINDOW, "content_stack");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-household", "x", f->household);
+  bf_test_flush ();
+  panel =
+    BF_LIFECYCLE_PANEL (bf_exit_find_descendant (GTK_WIDGET (f->window), BF_TYPE_LIFECYCLE_PANEL));
+  g_assert_nonnull (panel);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_false (bf_lifecycle_panel_begin (panel, BF_ACTION_ASSESS_EXIT));
+  g_assert_null (bf_lifecycle_panel_get_entry (panel, "date"));
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (panel), "lifecycle.begin", TRUE), ==, 0);
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (panel), "lifecycle.open-exit", FALSE), ==, 1);
+
+  activate (panel, "lifecycle.open-exit");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "assessment");
+  g_assert_cmpint (bf_exit_view_get_household (bf_assessment_page_get_exit_view (f->page)), ==,
+                   f->household);
+  walk_exit (f);
+
+  /* Exited: still no exit step (nor 返贫, an adjustment) in the panel. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-household", "x", f->household);
+  bf_test_flush ();
+  g_assert_false (bf_lifecycle_panel_begin (panel, BF_ACTION_RETURN_TO_POVERTY));
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (panel), "lifecycle.begin", TRUE), ==, 0);
+  g_assert_cmpuint (count_actionables (GTK_WIDGET (panel), "lifecycle.open-exit", FALSE), ==, 1);
+}
+
 /* The household form shows the exit panel with the household's checks. */
 static void
 test_panel (Fixture *f, gconstpointer data)
@@ -387,6 +445,8 @@ main (int argc, char **argv)
   if (!bf_test_gui_init (&argc, &argv))
     return 0;
   g_test_add ("/gui-exit/walk", Fixture, NULL, fixture_set_up, test_walk, fixture_tear_down);
+  g_test_add ("/gui-exit/one-path", Fixture, NULL, fixture_set_up, test_one_path,
+              fixture_tear_down);
   g_test_add ("/gui-exit/panel", Fixture, NULL, fixture_set_up, test_panel, fixture_tear_down);
   g_test_add ("/gui-exit/lines", Fixture, NULL, fixture_set_up, test_lines, fixture_tear_down);
   return g_test_run ();

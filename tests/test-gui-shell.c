@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 
+#include "bf-assessment-page.h"
+#include "bf-exit-ui.h"
 #include "bf-new-register-page.h"
 #include "bf-preferences-window.h"
 #include "bf-test-gui.h"
@@ -757,6 +759,75 @@ test_preferences (void)
   bf_test_app_stop (app);
 }
 
+static gboolean
+summary_says (gpointer data)
+{
+  const char **wanted = data;
+
+  return strstr (gtk_label_get_text (GTK_LABEL (wanted[0])), wanted[1]) != NULL;
+}
+
+/* With a register open, Preferences shows and edits its follow-up years and visit interval (what
+ * bangfu-cli reads), GSettings mirrors them, and the follow-up list uses the register's years. */
+static void
+test_preferences_register (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = bf_test_register_new (dir);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *years = NULL;
+  g_autofree char *days = NULL;
+  g_autoptr (GError) error = NULL;
+  BfApplication *app;
+  BfWindow *window;
+  BfStore *store;
+  GtkWindow *preferences;
+  GtkSpinButton *follow_up, *not_visited;
+  GtkWidget *summary;
+  const char *wanted[2];
+
+  bf_test_settings_reset ();
+  app = bf_test_app_start ();
+  window = bf_test_app_window (app);
+  bf_window_open_file (window, file);
+  bf_test_wait_opened (window);
+  store = bf_window_get_store (window);
+  g_assert_nonnull (store);
+  g_assert_true (bf_store_setting_set (store, BF_SETTING_FOLLOWUP_YEARS, "3", &error));
+  g_assert_no_error (error);
+  bf_window_show_page (window, "assessment");
+  summary = bf_test_child (bf_exit_find_descendant (GTK_WIDGET (window), BF_TYPE_ASSESSMENT_PAGE),
+                           BF_TYPE_ASSESSMENT_PAGE, "follow_summary");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = bf_test_find_toplevel (BF_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  follow_up = bf_test_child (preferences, BF_TYPE_PREFERENCES_WINDOW, "follow_up_spin");
+  not_visited = bf_test_child (preferences, BF_TYPE_PREFERENCES_WINDOW, "not_visited_spin");
+
+  /* The register's values are shown, and copied to GSettings. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (follow_up), ==, 3);
+  g_assert_cmpfloat (gtk_spin_button_get_value (not_visited), ==, 90);
+  g_assert_cmpint (g_settings_get_int (bf_test_settings (), "follow-up-years"), ==, 3);
+
+  /* An edit reaches the register, GSettings and the follow-up list. */
+  gtk_spin_button_set_value (follow_up, 2);
+  gtk_spin_button_set_value (not_visited, 30);
+  years = bf_store_setting_get (store, BF_SETTING_FOLLOWUP_YEARS);
+  days = bf_store_setting_get (store, BF_SETTING_NOT_VISITED_DAYS);
+  g_assert_cmpstr (years, ==, "2");
+  g_assert_cmpstr (days, ==, "30");
+  g_assert_cmpint (g_settings_get_int (bf_test_settings (), "follow-up-years"), ==, 2);
+  g_assert_cmpint (g_settings_get_int (bf_test_settings (), "not-visited-days"), ==, 30);
+  wanted[0] = (const char *) summary;
+  wanted[1] = "(2)";
+  bf_test_wait (summary_says, wanted);
+
+  gtk_window_destroy (preferences);
+  bf_test_app_stop (app);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -782,6 +853,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/shell/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/shell/window-size", test_window_size_saved);
   g_test_add_func ("/gui/shell/preferences", test_preferences);
+  g_test_add_func ("/gui/shell/preferences-register", test_preferences_register);
 
   return g_test_run ();
 }

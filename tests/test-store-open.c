@@ -449,6 +449,67 @@ test_literal_strings (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The follow-up years and the visit interval are the register's: defaults in a new register, a
+ * fallback for one made before, a change kept and audited, a wrong value refused. */
+static void
+test_list_rules (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "rules.bangfu", 1);
+  g_autoptr (BfStore) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *years = bf_store_setting_get (store, BF_SETTING_FOLLOWUP_YEARS);
+  g_autofree char *days = bf_store_setting_get (store, BF_SETTING_NOT_VISITED_DAYS);
+  g_autofree char *path = g_strdup (bf_store_get_path (store));
+  const char *wrong[][2] = {
+    { BF_SETTING_FOLLOWUP_YEARS, "51" },   { BF_SETTING_FOLLOWUP_YEARS, "-1" },
+    { BF_SETTING_FOLLOWUP_YEARS, "三" },   { BF_SETTING_NOT_VISITED_DAYS, "0" },
+    { BF_SETTING_NOT_VISITED_DAYS, "" },   { BF_SETTING_NOT_VISITED_DAYS, "3651" },
+    { BF_SETTING_NOT_VISITED_DAYS, NULL },
+  };
+  gint64 entries;
+
+  g_assert_cmpstr (years, ==, "5");
+  g_assert_cmpstr (days, ==, "90");
+  g_assert_cmpuint (bf_store_followup_years (store), ==, 5);
+  g_assert_cmpuint (bf_store_not_visited_days (store), ==, 90);
+
+  g_assert_true (bf_store_setting_set (store, BF_SETTING_FOLLOWUP_YEARS, "3", &error));
+  g_assert_no_error (error);
+  g_assert_true (bf_store_setting_set (store, BF_SETTING_NOT_VISITED_DAYS, "30", &error));
+  g_assert_cmpuint (bf_store_followup_years (store), ==, 3);
+  g_assert_cmpuint (bf_store_not_visited_days (store), ==, 30);
+  g_assert_cmpint (bf_test_query_int (store, "SELECT count(*) FROM audit_log WHERE entity = "
+                                             "'settings' AND changes LIKE "
+                                             "'%visits.not_visited_days%'"),
+                   ==, 2);
+
+  entries = bf_test_query_int (store, "SELECT count(*) FROM audit_log");
+  for (gsize i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_assert_false (bf_store_setting_set (store, wrong[i][0], wrong[i][1], &error));
+      g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "whole number"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (bf_test_query_int (store, "SELECT count(*) FROM audit_log"), ==, entries);
+  g_assert_cmpuint (bf_store_followup_years (store), ==, 3);
+  g_assert_cmpuint (bf_store_not_visited_days (store), ==, 30);
+  /* 0 years is allowed: no follow-up after exit. */
+  g_assert_true (bf_store_setting_set (store, BF_SETTING_FOLLOWUP_YEARS, "0", &error));
+  g_assert_cmpuint (bf_store_followup_years (store), ==, 0);
+
+  /* A register made before the rules were kept in it has no rows: the defaults apply. */
+  bf_test_exec (store, "DELETE FROM settings WHERE key IN ('exit.followup_years', "
+                       "'visits.not_visited_days')");
+  g_assert_true (bf_store_close (store, &error));
+  again = bf_store_open (path, BF_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bf_store_followup_years (again), ==, 5);
+  g_assert_cmpuint (bf_store_not_visited_days (again), ==, 90);
+  g_assert_true (bf_store_close (again, NULL));
+}
+
 static void
 test_rollback (void)
 {
@@ -681,6 +742,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/exclusive", test_exclusive);
   g_test_add_func ("/store/literal-strings", test_literal_strings);
+  g_test_add_func ("/store/list-rules", test_list_rules);
   g_test_add_func ("/store/rollback", test_rollback);
   g_test_add_func ("/store/audit-tamper", test_audit_tamper);
   g_test_add_func ("/store/two-writers", test_two_writers);

@@ -29,6 +29,7 @@ struct _BfAssessmentPage
   GArray *follow_ids;
   GListStore *assessments;
   GListStore *follow_ups;
+  guint follow_years;   /* of the list last asked for */
   gint64 shown_counter; /* the store's change counter when the visible view was loaded */
   guint search_timeout;
 
@@ -364,7 +365,7 @@ follow_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                  "%u households exited within the follow-up years set in Preferences (%d); %u "
                  "not visited since the exit. The longest without a visit come first.",
                  rows->len),
-    rows->len, g_settings_get_int (self->settings, "follow-up-years"), never);
+    rows->len, (int) self->follow_years, never);
   gtk_label_set_text (self->follow_summary, summary);
 }
 
@@ -377,7 +378,8 @@ reload_follow_up (BfAssessmentPage *self)
     return;
   q = g_new0 (FollowQuery, 1);
   q->village_id = bf_exit_scope_get (self->follow_scope_dropdown, self->follow_ids);
-  q->years = (guint) g_settings_get_int (self->settings, "follow-up-years");
+  /* The register's years (bangfu-cli reads the same); Preferences edits them. */
+  q->years = self->follow_years = bf_store_followup_years (self->store);
   bf_exit_worker_run (self->worker, self, follow_work, q, g_free,
                       (GDestroyNotify) g_ptr_array_unref, self->cancellable, follow_done_cb, NULL);
 }

@@ -138,18 +138,24 @@ refresh (BfExitPanel *self)
   show_adjustments (self);
 }
 
-/* To the Assessment & exit page of this window, with this household chosen. */
-static void
-open_clicked_cb (BfExitPanel *self)
+gboolean
+bf_exit_panel_open_page (GtkWidget *widget, gint64 household_id)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *page =
     root != NULL ? bf_exit_find_descendant (GTK_WIDGET (root), BF_TYPE_ASSESSMENT_PAGE) : NULL;
 
-  if (page == NULL)
-    return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "assessment");
-  bf_assessment_page_show_household (BF_ASSESSMENT_PAGE (page), self->household_id);
+  if (page == NULL || household_id == 0)
+    return FALSE;
+  gtk_widget_activate_action (widget, "win.show-page", "s", "assessment");
+  bf_assessment_page_show_household (BF_ASSESSMENT_PAGE (page), household_id);
+  return TRUE;
+}
+
+static void
+open_clicked_cb (BfExitPanel *self)
+{
+  bf_exit_panel_open_page (GTK_WIDGET (self), self->household_id);
 }
 
 /* Inside the household form: its household whenever the panel comes on screen and after each

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (BfExitPanel, bf_exit_panel, BF, EXIT_PANEL, AdwPreferences
 GtkWidget *bf_exit_panel_new (void);
 /* Shows household @household_id of @store (0 or NULL: hides the panel). */
 void bf_exit_panel_set_household (BfExitPanel *self, BfStore *store, gint64 household_id);
+/* To the Assessment & exit page of @widget's window with household @household_id chosen in its
+ * exit view: where exit steps are taken. FALSE when @widget is in no such window. */
+gboolean bf_exit_panel_open_page (GtkWidget *widget, gint64 household_id);
 /* The line of the exit checks, as shown (for tests). */
 const char *bf_exit_panel_get_checks_text (BfExitPanel *self);
 

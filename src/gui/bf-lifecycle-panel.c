@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
+#include "bf-exit-panel.h"
 #include "bf-gui-util.h"
 #include "bf-household-editor.h"
 #include "bf-lifecycle-panel.h"
@@ -45,11 +46,29 @@ taken_elsewhere (BfAction action)
                    "Meetings.");
       case BF_ACTION_POST_VILLAGE_NOTICE:
       case BF_ACTION_POST_TOWNSHIP_NOTICE:
-      case BF_ACTION_POST_EXIT_NOTICE:
         return N_ ("Taken by posting a notice: Identification & notices → New Notice.");
       default:
         return NULL;
     }
+}
+
+/* Exit and 返贫 are taken on the Assessment & exit page only: there the exit checks are enforced
+ * and the acceptance (team, checks, result, report to the county) and the adjustment are recorded
+ * with the step; a plain transition here would skip them. */
+static gboolean
+is_exit_step (BfAction action)
+{
+  return action == BF_ACTION_ASSESS_EXIT || action == BF_ACTION_POST_EXIT_NOTICE ||
+         action == BF_ACTION_ACCEPT_EXIT || action == BF_ACTION_APPROVE_EXIT ||
+         action == BF_ACTION_RETURN_TO_POVERTY;
+}
+
+static gboolean
+on_exit_path (BfStatus status)
+{
+  return status == BF_STATUS_REGISTERED || status == BF_STATUS_EXIT_ASSESSED ||
+         status == BF_STATUS_EXIT_NOTICE || status == BF_STATUS_EXIT_ACCEPTED ||
+         status == BF_STATUS_EXITED;
 }
 
 /* Which fields the form of @action has. */
@@ -294,6 +313,23 @@ add_form (BfLifecyclePanel *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
 }
 
+/* The way to the exit steps, for a household under assistance or beyond. */
+static void
+add_exit_row (BfLifecyclePanel *self)
+{
+  GtkWidget *open = gtk_button_new_with_mnemonic (_ ("Assessment and _Exit…"));
+  GtkWidget *row =
+    add_action_row (self, _ ("Exit steps"),
+                    _ ("The exit assessment, the exit notice, the township’s acceptance, the "
+                       "county’s approval and a return to poverty are recorded under Assessment "
+                       "and exit, with the exit checks and the acceptance record."));
+
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "lifecycle.open-exit");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+}
+
 static void
 refresh (BfLifecyclePanel *self)
 {
@@ -320,13 +356,16 @@ refresh (BfLifecyclePanel *self)
       return;
     }
 
+  if (on_exit_path (status))
+    add_exit_row (self);
   township_notice = township_notice_enabled (self);
   for (int a = 0; a < BF_N_ACTIONS; a++)
     {
       const char *elsewhere = taken_elsewhere ((BfAction) a);
       GtkWidget *row;
 
-      if (!bf_lifecycle_action_applies (status, (BfAction) a, township_notice))
+      if (is_exit_step ((BfAction) a) ||
+          !bf_lifecycle_action_applies (status, (BfAction) a, township_notice))
         continue;
       row = add_action_row (self, bf_action_label ((BfAction) a),
                             elsewhere != NULL ? _ (elsewhere) : NULL);
@@ -366,6 +405,7 @@ bf_lifecycle_panel_begin (BfLifecyclePanel *self, BfAction action)
   if (self->store == NULL ||
       (household = bf_store_household_get (self->store, self->household_id, NULL)) == NULL ||
       !bf_status_from_code (household->status, &status) || taken_elsewhere (action) != NULL ||
+      is_exit_step (action) ||
       !bf_lifecycle_action_applies (status, action, township_notice_enabled (self)))
     return FALSE;
   self->action = action;
@@ -390,6 +430,12 @@ cancel_activated (GtkWidget *widget, const char *name, GVariant *parameter)
   self->form_open = FALSE;
   g_clear_pointer (&self->problem, g_free);
   refresh (self);
+}
+
+static void
+open_exit_activated (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  bf_exit_panel_open_page (widget, BF_LIFECYCLE_PANEL (widget)->household_id);
 }
 
 static char *
@@ -570,6 +616,7 @@ bf_lifecycle_panel_class_init (BfLifecyclePanelClass *klass)
   gtk_widget_class_install_action (widget_class, "lifecycle.begin", "i", begin_activated);
   gtk_widget_class_install_action (widget_class, "lifecycle.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "lifecycle.apply", NULL, apply_activated);
+  gtk_widget_class_install_action (widget_class, "lifecycle.open-exit", NULL, open_exit_activated);
 }
 
 static void

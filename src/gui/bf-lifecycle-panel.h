@@ -12,8 +12,10 @@ G_BEGIN_DECLS
  * verification, township review, county approval with its document number, rejection and sending
  * back with a reason. Verification, review and approval are recorded as the store's reviews
  * (who decided, the decision, the opinion), shown on the timeline. Steps taken from a meeting or a
- * notice are pointed there. A refused step shows the lifecycle's reason ("The village notice ends
- * on 2026-12-05.").
+ * notice are pointed there; exit steps (and 返贫) are not offered: a household under assistance or
+ * beyond gets a way to the Assessment & exit page ("lifecycle.open-exit"), where the exit checks
+ * and acceptance are kept. A refused step shows the lifecycle's reason ("The village notice ends on
+ * 2026-12-05.").
  *
  * Inside a BfHouseholdEditor it follows the editor's household by itself: the editor only puts it
  * on its page. */

@@ -4,6 +4,7 @@
 #include "bf-gui-util.h"
 #include "bf-poverty-lines-group.h"
 #include "bf-preferences-window.h"
+#include "bf-window.h"
 
 struct _BfPreferencesWindow
 {
@@ -20,6 +21,7 @@ struct _BfPreferencesWindow
   AdwEntryRow *supervision_phone_row;
   GtkSpinButton *not_visited_spin;
   GtkSpinButton *follow_up_spin;
+  gboolean rules_shown; /* the register's rules are in the spins: edits go back to it */
 };
 
 G_DEFINE_FINAL_TYPE (BfPreferencesWindow, bf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -43,6 +45,51 @@ minimum_changed_cb (BfPreferencesWindow *self)
   gtk_adjustment_set_lower (adjustment, minimum);
   if (gtk_spin_button_get_value (self->notice_default_spin) < minimum)
     gtk_spin_button_set_value (self->notice_default_spin, minimum);
+}
+
+/* The register of the window Preferences was opened from, if any. */
+static BfStore *
+register_store (BfPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  return BF_IS_WINDOW (parent) ? bf_window_get_store (BF_WINDOW (parent)) : NULL;
+}
+
+/* The follow-up years and the visit interval are the register's rules (bangfu-cli and the lists
+ * read them there). An edit is written to the register first: this handler runs before the
+ * GSettings binding, so the lists that reload on the GSettings change see the new value. */
+static void
+rule_changed_cb (GtkSpinButton *spin, GParamSpec *pspec, BfPreferencesWindow *self)
+{
+  BfStore *store = register_store (self);
+  gboolean years = spin == self->follow_up_spin;
+  guint value = (guint) gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!self->rules_shown || store == NULL ||
+      value == (years ? bf_store_followup_years (store) : bf_store_not_visited_days (store)))
+    return;
+  text = g_strdup_printf ("%u", value);
+  if (!bf_store_setting_set (store, years ? BF_SETTING_FOLLOWUP_YEARS : BF_SETTING_NOT_VISITED_DAYS,
+                             text, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
+}
+
+/* With a register open the spins show its rules, and GSettings follows them through the binding. */
+static void
+show_register_rules (BfPreferencesWindow *self)
+{
+  BfStore *store = register_store (self);
+
+  if (store != NULL)
+    {
+      gtk_spin_button_set_value (self->follow_up_spin, bf_store_followup_years (store));
+      gtk_spin_button_set_value (self->not_visited_spin, bf_store_not_visited_days (store));
+    }
+  self->rules_shown = TRUE;
 }
 
 static void
@@ -81,6 +128,10 @@ bf_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (bf_preferences_window_parent_class)->constructed (object);
 
   g_assert (self->settings != NULL);
+  g_signal_connect_object (self->follow_up_spin, "notify::value", G_CALLBACK (rule_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->not_visited_spin, "notify::value", G_CALLBACK (rule_changed_cb),
+                           self, 0);
   bind_settings (self);
 }
 
@@ -192,8 +243,13 @@ bf_preferences_window_init (BfPreferencesWindow *self)
 GtkWidget *
 bf_preferences_window_new (GtkWindow *parent, GSettings *settings)
 {
+  BfPreferencesWindow *self;
+
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  return g_object_new (BF_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "settings", settings,
-                       NULL);
+  self =
+    g_object_new (BF_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "settings", settings, NULL);
+  /* Only now is the parent, and so the register, known. */
+  show_register_rules (self);
+  return GTK_WIDGET (self);
 }

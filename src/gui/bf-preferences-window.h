@@ -12,7 +12,10 @@ G_DECLARE_FINAL_TYPE (BfPreferencesWindow,
                       PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-/* Every control is bound to its key in @settings: changes apply at once. */
+/* Every control is bound to its key in @settings: changes apply at once. When @parent is a
+ * BfWindow with a register open, the follow-up years and the visit interval show and edit that
+ * register's values (BF_SETTING_FOLLOWUP_YEARS, BF_SETTING_NOT_VISITED_DAYS), which @settings then
+ * mirrors. */
 GtkWidget *bf_preferences_window_new (GtkWindow *parent, GSettings *settings);
 
 G_END_DECLS

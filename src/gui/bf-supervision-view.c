@@ -114,8 +114,7 @@ fetch (BfSupervisionView *self, BfSupervisionSection section, guint limit, GErro
                                                  limit, error);
       case BF_SUPERVISION_NOT_VISITED:
         return bf_store_households_not_visited (
-          self->store, g_settings_get_int (self->settings, "not-visited-days"), NULL, 0, after,
-          limit, error);
+          self->store, bf_store_not_visited_days (self->store), NULL, 0, after, limit, error);
       case BF_N_SUPERVISION_SECTIONS:
         break;
     }
@@ -236,7 +235,8 @@ update_description (Section *s)
 
   if (s->section == BF_SUPERVISION_NOT_VISITED)
     {
-      int n = g_settings_get_int (s->view->settings, "not-visited-days");
+      /* The register's interval, the one bangfu-cli uses too. */
+      int n = s->view->store != NULL ? (int) bf_store_not_visited_days (s->view->store) : 0;
       days = g_strdup_printf (ngettext ("Under assistance or in follow-up, not visited for %d day "
                                         "or more (Preferences).",
                                         "Under assistance or in follow-up, not visited for %d days "

@@ -331,12 +331,9 @@ _bf_plans_date (const char *date, const char *label, GError **error)
 char *
 _bf_plans_followup_since (BfStore *self, const char *today)
 {
-  g_autofree char *years_text = bf_store_setting_get (self, BF_SETTING_FOLLOWUP_YEARS);
-  guint64 years = 5;
+  guint years = bf_store_followup_years (self);
   GDate date;
 
-  if (years_text != NULL)
-    g_ascii_string_to_unsigned (years_text, 10, 0, 100, &years, NULL);
   if (today == NULL || !bf_date_parse (today, &date, NULL))
     bf_date_today (&date);
   g_date_subtract_years (&date, years);

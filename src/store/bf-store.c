@@ -1345,6 +1345,7 @@ insert_defaults (BfStore *self, const BfRegisterSpec *spec, GError **error)
     { BF_SETTING_NOTICE_ISSUER, spec->township },
     { BF_SETTING_SUPERVISION_PHONE, "" },
     { BF_SETTING_FOLLOWUP_YEARS, "5" },
+    { BF_SETTING_NOT_VISITED_DAYS, "90" },
     { BF_SETTING_EXIT_STABLE_MONTHS, "6" },
     { BF_SETTING_EXIT_MONITORED_MONTHS, "6" },
   };
@@ -1673,6 +1674,62 @@ bf_store_setting_get (BfStore *self, const char *key)
   return _bf_column_dup (stmt, 0);
 }
 
+/* The numeric rules a caseworker sets in Preferences, with their range and default. */
+static const struct
+{
+  const char *key;
+  guint min, max, fallback;
+  const char *invalid;
+} number_settings[] = {
+  { BF_SETTING_FOLLOWUP_YEARS, 0, 50, 5,
+    N_ ("The follow-up years must be a whole number from 0 to 50.") },
+  { BF_SETTING_NOT_VISITED_DAYS, 1, 3650, 90,
+    N_ ("The visit interval must be a whole number of days from 1 to 3650.") },
+};
+
+static guint
+setting_number (BfStore *self, gsize i)
+{
+  g_autofree char *value = bf_store_setting_get (self, number_settings[i].key);
+  guint64 number;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, number_settings[i].min,
+                                                    number_settings[i].max, &number, NULL))
+    return number_settings[i].fallback;
+  return (guint) number;
+}
+
+guint
+bf_store_followup_years (BfStore *self)
+{
+  g_return_val_if_fail (BF_IS_STORE (self), number_settings[0].fallback);
+  return setting_number (self, 0);
+}
+
+guint
+bf_store_not_visited_days (BfStore *self)
+{
+  g_return_val_if_fail (BF_IS_STORE (self), number_settings[1].fallback);
+  return setting_number (self, 1);
+}
+
+/* A rule the lists depend on is a whole number in its range, or nothing is written. */
+static gboolean
+check_number_setting (const char *key, const char *value, GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (number_settings); i++)
+    {
+      if (g_strcmp0 (key, number_settings[i].key) != 0 ||
+          (value != NULL && g_ascii_string_to_unsigned (value, 10, number_settings[i].min,
+                                                        number_settings[i].max, NULL, NULL)))
+        continue;
+      g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                           _ (number_settings[i].invalid));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 bf_store_setting_set (BfStore *self, const char *key, const char *value, GError **error)
 {
@@ -1687,6 +1744,8 @@ bf_store_setting_set (BfStore *self, const char *key, const char *value, GError 
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("A setting needs a name."));
       return FALSE;
     }
+  if (!check_number_setting (key, value, error))
+    return FALSE;
   if (!_bf_store_begin (self, error))
     return FALSE;
   /* Read inside the write: another process may have changed it a moment ago. */

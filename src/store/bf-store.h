@@ -171,12 +171,18 @@ gboolean bf_store_restore (const char *register_path, const char *backup_path, G
 #define BF_SETTING_NOTICE_MASKED_IDS     "notice.masked_ids" /* "0": "1" prints masked ID numbers */
 #define BF_SETTING_NOTICE_ISSUER         "notice.issuing_body" /* the township's name at creation */
 #define BF_SETTING_SUPERVISION_PHONE     "notice.supervision_phone"
-#define BF_SETTING_FOLLOWUP_YEARS        "exit.followup_years" /* "5" */
-#define BF_SETTING_EXIT_STABLE_MONTHS    "exit.stable_months"  /* "6": income above the line for */
+#define BF_SETTING_FOLLOWUP_YEARS        "exit.followup_years"     /* "5", 0 to 50 */
+#define BF_SETTING_NOT_VISITED_DAYS      "visits.not_visited_days" /* "90", 1 to 3650 */
+#define BF_SETTING_EXIT_STABLE_MONTHS    "exit.stable_months" /* "6": income above the line for */
 #define BF_SETTING_EXIT_MONITORED_MONTHS "exit.monitored_months" /* "6" */
 
 char *bf_store_setting_get (BfStore *self, const char *key); /* NULL: not set */
 gboolean bf_store_setting_set (BfStore *self, const char *key, const char *value, GError **error);
+/* The follow-up years (an exited household stays in follow-up that long) and the visit interval (a
+ * household not visited for that many days is listed as not visited): the register's values, or
+ * the defaults (5, 90) for a register made before it kept them. */
+guint bf_store_followup_years (BfStore *self);
+guint bf_store_not_visited_days (BfStore *self);
 
 /* Drafts: unsaved forms. */
 gboolean bf_store_draft_save (BfStore *self,
