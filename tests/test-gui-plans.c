@@ -6,6 +6,8 @@
 
 #include "bf-helper-assign.h"
 #include "bf-household-assistance.h"
+#include "bf-household-list-model.h"
+#include "bf-households-page-private.h"
 #include "bf-plans-page.h"
 #include "bf-store-private.h"
 #include "bf-test-gui.h"
@@ -396,9 +398,8 @@ test_assign_from_households (Fixture *f, gconstpointer data)
   GtkSelectionModel *selection =
     gtk_column_view_get_model (_bf_households_page_get_column_view (ui->page));
 
-  /* Nothing selected: nothing asked, nothing written. */
-  g_assert_true (
-    gtk_widget_activate_action (GTK_WIDGET (ui->page), "households.assign-helper", NULL));
+  /* Nothing selected: the action is off, nothing asked, nothing written. */
+  gtk_widget_activate_action (GTK_WIDGET (ui->page), "households.assign-helper", NULL);
   bf_test_flush ();
   g_assert_null (bf_test_find_dialog ());
 
@@ -411,6 +412,143 @@ test_assign_from_households (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT helper_id FROM households"), ==, f->helper_id);
   g_assert_cmpint (count (f, "SELECT count(*) FROM helper_assignments WHERE ended_on IS NULL"), ==,
                    1);
+  bf_test_page_free (ui);
+}
+
+/* Four more households: 李一, 李二, 李三 in village 1 and 张四 in village 2. */
+static void
+add_households (Fixture *f)
+{
+  const char *names[] = { "李一", "李二", "李三", "张四" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = bf_test_id_number ("19800101", 31 + i * 2);
+      bf_test_save_household (f->store, i < 3 ? 1 : 2, names[i], id, 0, 200 + i * 10);
+    }
+}
+
+static void
+assign_selected (Fixture *f, BfTestPage *ui)
+{
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (ui->page), "households.assign-helper", NULL));
+  bf_test_flush ();
+  bf_helper_assign_choose (bf_test_find_dialog (), f->helper_id, "2026-06-10");
+  bf_test_answer_dialog ("assign");
+  bf_test_page_wait_idle (ui);
+}
+
+static gint64
+id_at (GtkSelectionModel *selection, guint position)
+{
+  g_autoptr (BfHouseholdItem) item = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  return bf_household_item_get_id (item);
+}
+
+/* Click, Shift+click and Ctrl+click as the list calls them; the selection follows a new sort; one
+ * bulk assignment writes every selected household at once. */
+static void
+test_assign_many (Fixture *f, gconstpointer data)
+{
+  BfTestPage *ui;
+  GtkColumnView *view;
+  GtkSelectionModel *selection;
+  BfHouseholdListModel *model;
+  g_autoptr (GtkBitset) range = gtk_bitset_new_range (1, 3);
+  g_autoptr (GtkBitset) all = NULL;
+  g_autoptr (GtkBitset) shown = NULL;
+  g_autoptr (GArray) ids = NULL;
+  gint64 first;
+
+  add_households (f);
+  ui = bf_test_page_new (f->store);
+  view = _bf_households_page_get_column_view (ui->page);
+  selection = gtk_column_view_get_model (view);
+  model = BF_HOUSEHOLD_LIST_MODEL (selection);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 5);
+
+  /* Click the second row, Shift+click the fourth, Ctrl+click the fifth twice. */
+  g_assert_true (gtk_selection_model_select_item (selection, 1, TRUE));
+  all = gtk_bitset_new_range (0, 5);
+  g_assert_true (gtk_selection_model_set_selection (selection, range, all));
+  g_assert_true (gtk_selection_model_select_item (selection, 4, FALSE));
+  g_assert_true (gtk_selection_model_unselect_item (selection, 4));
+  shown = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (shown), ==, 3);
+  g_assert_true (gtk_bitset_contains (shown, 1) && gtk_bitset_contains (shown, 3));
+  g_assert_cmpuint (bf_household_list_model_get_n_selected (model), ==, 3);
+  g_assert_cmpstr (_bf_households_page_get_count_text (ui->page), ==, "5 households · 3 selected");
+  /* Delete never works on several households. */
+  g_assert_cmpint (bf_household_list_model_get_selected_id (model), ==, 0);
+  first = id_at (selection, 1);
+
+  /* Sorted the other way, the same households stay selected, wherever they are. */
+  gtk_column_view_sort_by_column (view, _bf_households_page_get_column (ui->page, 0),
+                                  GTK_SORT_DESCENDING);
+  bf_test_page_wait_idle (ui);
+  g_assert_cmpint (id_at (selection, 3), ==, first);
+  g_assert_true (gtk_selection_model_is_selected (selection, 3));
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+  g_assert_cmpuint (bf_household_list_model_get_n_selected (model), ==, 3);
+
+  ids = bf_household_list_model_get_selected_ids (model);
+  assign_selected (f, ui);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT helper_id FROM households WHERE id = %" G_GINT64_FORMAT,
+                         g_array_index (ids, gint64, i));
+      g_assert_cmpint (count (f, sql), ==, f->helper_id);
+    }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM households WHERE helper_id IS NOT NULL"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM helper_assignments WHERE assigned_on = "
+                             "'2026-06-10'"),
+                   ==, 3);
+  /* Each household's assignment is in the audit log. */
+  g_assert_cmpint (count (f, "SELECT count(DISTINCT uuid) FROM audit_log WHERE action = 'assign' "
+                             "AND entity = 'households'"),
+                   ==, 3);
+
+  /* Escape (unselect all) clears the selection and turns the action off. */
+  g_assert_true (gtk_selection_model_unselect_all (selection));
+  g_assert_cmpuint (bf_household_list_model_get_n_selected (model), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (ui->page), "households.assign-helper", NULL);
+  bf_test_flush ();
+  g_assert_null (bf_test_find_dialog ());
+  bf_test_page_free (ui);
+}
+
+/* Select All over a search selects every match, and only the matches. */
+static void
+test_assign_all_matches (Fixture *f, gconstpointer data)
+{
+  BfTestPage *ui;
+  GtkSelectionModel *selection;
+  BfHouseholdListModel *model;
+
+  add_households (f);
+  ui = bf_test_page_new (f->store);
+  selection = gtk_column_view_get_model (_bf_households_page_get_column_view (ui->page));
+  model = BF_HOUSEHOLD_LIST_MODEL (selection);
+
+  /* Selected before the search: a new search clears it. */
+  g_assert_true (gtk_selection_model_select_all (selection));
+  g_assert_cmpuint (bf_household_list_model_get_n_selected (model), ==, 5);
+  bf_test_page_search (ui, "李");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
+  g_assert_cmpuint (bf_household_list_model_get_n_selected (model), ==, 0);
+
+  g_assert_true (gtk_selection_model_select_all (selection));
+  g_assert_cmpuint (bf_household_list_model_get_n_selected (model), ==, 3);
+  g_assert_cmpstr (_bf_households_page_get_count_text (ui->page), ==,
+                   "3 of 5 households · 3 selected");
+  assign_selected (f, ui);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM households WHERE helper_id IS NOT NULL"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM households h JOIN members m ON m.household_id "
+                             "= h.id AND m.relation = 'head' WHERE h.helper_id IS NOT NULL AND "
+                             "m.name LIKE '李%'"),
+                   ==, 3);
   bf_test_page_free (ui);
 }
 
@@ -463,6 +601,8 @@ main (int argc, char *argv[])
   ADD ("/gui/plans/measures-view", test_measures_view);
   ADD ("/gui/plans/helpers", test_helpers);
   ADD ("/gui/plans/assign-from-households", test_assign_from_households);
+  ADD ("/gui/plans/assign-many", test_assign_many);
+  ADD ("/gui/plans/assign-all-matches", test_assign_all_matches);
 #undef ADD
   g_test_add_func ("/gui/plans/in-window", test_in_window);
 

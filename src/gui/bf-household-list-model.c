@@ -58,6 +58,17 @@ query_is_unfiltered (const BfHouseholdQuery *query)
          query->monitoring_type == NULL && query->cause == NULL && !query->include_deleted;
 }
 
+/* Whether @a and @b match the same households (they may sort them differently). */
+static gboolean
+query_same_matches (const BfHouseholdQuery *a, const BfHouseholdQuery *b)
+{
+  return g_strcmp0 (a->text, b->text) == 0 && a->village_id == b->village_id &&
+         a->group_id == b->group_id && g_strcmp0 (a->status, b->status) == 0 &&
+         g_strcmp0 (a->attribute, b->attribute) == 0 &&
+         g_strcmp0 (a->monitoring_type, b->monitoring_type) == 0 &&
+         g_strcmp0 (a->cause, b->cause) == 0 && a->include_deleted == b->include_deleted;
+}
+
 /* {{{ Worker: one thread, one reader connection, newest work first */
 
 typedef struct
@@ -340,7 +351,9 @@ struct _BfHouseholdListModel
   GHashTable *live;  /* position → LiveEntry: the items the view holds */
   guint ensure_source;
   gboolean waiting_pages;
-  gint64 selected_id;
+  /* The selected ids; with select_all, the matches that are not selected. */
+  GHashTable *selection;
+  gboolean select_all;
   /* The rows the view knows of: it reaches the number of matches a few dozen rows at a time
    * where the view makes row widgets, so that no one change makes 200 rows of widgets at once. */
   guint exposed;
@@ -863,61 +876,89 @@ bf_household_list_model_iface_init (GListModelInterface *iface)
 
 /* }}} */
 
-/* {{{ GtkSelectionModel: one household, by id */
+/* {{{ GtkSelectionModel: many households, by id
+ *
+ * The selection is a set of ids, so that it follows the households through a new sort or a
+ * refresh. Select All sets a flag meaning "every current match" and the set then holds the
+ * exceptions: selecting 100,000 matches touches no rows. */
+
+static gboolean
+id_selected (BfHouseholdListModel *self, gint64 id)
+{
+  return id != 0 && (self->select_all != g_hash_table_contains (self->selection, &id));
+}
+
+static gint64
+id_at (BfHouseholdListModel *self, guint position)
+{
+  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
+}
+
+static void
+set_id_selected (BfHouseholdListModel *self, gint64 id, gboolean selected)
+{
+  if (id == 0 || id_selected (self, id) == selected)
+    return;
+  if (g_hash_table_contains (self->selection, &id))
+    g_hash_table_remove (self->selection, &id);
+  else
+    g_hash_table_add (self->selection, g_memdup2 (&id, sizeof id));
+}
+
+/* Tells the view about the positions in [@lo, @hi) that may have changed. */
+static void
+selection_changed (BfHouseholdListModel *self, guint lo, guint hi)
+{
+  hi = MIN (hi, self->exposed);
+  if (lo < hi)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), lo, hi - lo);
+}
+
+/* The range of the current positions of the ids in the set, as [@lo, @hi). */
+static void
+set_range (BfHouseholdListModel *self, guint *lo, guint *hi)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  *lo = G_MAXUINT;
+  *hi = 0;
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 at = bf_household_list_model_find (self, *(gint64 *) key);
+
+      if (at < 0)
+        continue;
+      *lo = MIN (*lo, (guint) at);
+      *hi = MAX (*hi, (guint) at + 1);
+    }
+}
+
+/* Clears the selection, telling the view which rows it affects. */
+static void
+clear_selection (BfHouseholdListModel *self)
+{
+  guint lo, hi;
+
+  if (self->select_all)
+    {
+      lo = 0;
+      hi = self->ids->len;
+    }
+  else
+    set_range (self, &lo, &hi);
+  self->select_all = FALSE;
+  g_hash_table_remove_all (self->selection);
+  selection_changed (self, lo, hi);
+}
 
 static gboolean
 bf_household_list_model_is_selected (GtkSelectionModel *model, guint position)
 {
   BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
 
-  return self->selected_id != 0 && position < self->ids->len &&
-         g_array_index (self->ids, gint64, position) == self->selected_id;
-}
-
-static void
-select_id (BfHouseholdListModel *self, gint64 id)
-{
-  gint64 old = bf_household_list_model_find (self, self->selected_id);
-  gint64 now;
-
-  if (id == self->selected_id)
-    return;
-  self->selected_id = id;
-  now = bf_household_list_model_find (self, id);
-  if (old >= 0 && old < self->exposed)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), (guint) old, 1);
-  if (now >= 0 && now < self->exposed)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), (guint) now, 1);
-}
-
-static gboolean
-bf_household_list_model_select_item (GtkSelectionModel *model,
-                                     guint position,
-                                     gboolean unselect_rest)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-
-  if (position >= self->ids->len)
-    return FALSE;
-  select_id (self, g_array_index (self->ids, gint64, position));
-  return TRUE;
-}
-
-static gboolean
-bf_household_list_model_unselect_item (GtkSelectionModel *model, guint position)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-
-  if (bf_household_list_model_is_selected (model, position))
-    select_id (self, 0);
-  return TRUE;
-}
-
-static gboolean
-bf_household_list_model_unselect_all (GtkSelectionModel *model)
-{
-  select_id (BF_HOUSEHOLD_LIST_MODEL (model), 0);
-  return TRUE;
+  return id_selected (self, id_at (self, position));
 }
 
 static GtkBitset *
@@ -927,11 +968,140 @@ bf_household_list_model_get_selection_in_range (GtkSelectionModel *model,
 {
   BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
   GtkBitset *selected = gtk_bitset_new_empty ();
-  gint64 at = bf_household_list_model_find (self, self->selected_id);
+  guint end = MIN ((guint64) position + n_items, self->ids->len);
 
-  if (at >= 0 && (guint) at >= position && (guint) at - position < n_items)
-    gtk_bitset_add (selected, (guint) at);
+  if (!self->select_all && g_hash_table_size (self->selection) < end - MIN (position, end))
+    {
+      /* Fewer selected ids than positions asked about: look the ids up. */
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->selection);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gint64 at = bf_household_list_model_find (self, *(gint64 *) key);
+
+          if (at >= position && at < end)
+            gtk_bitset_add (selected, (guint) at);
+        }
+      return selected;
+    }
+  for (guint i = position; i < end; i++)
+    if (id_selected (self, g_array_index (self->ids, gint64, i)))
+      gtk_bitset_add (selected, i);
   return selected;
+}
+
+static gboolean
+bf_household_list_model_select_item (GtkSelectionModel *model,
+                                     guint position,
+                                     gboolean unselect_rest)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+  gint64 id = id_at (self, position);
+
+  if (id == 0)
+    return FALSE;
+  if (unselect_rest)
+    clear_selection (self);
+  set_id_selected (self, id, TRUE);
+  selection_changed (self, position, position + 1);
+  return TRUE;
+}
+
+static gboolean
+bf_household_list_model_unselect_item (GtkSelectionModel *model, guint position)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+
+  set_id_selected (self, id_at (self, position), FALSE);
+  selection_changed (self, position, position + 1);
+  return TRUE;
+}
+
+static gboolean
+bf_household_list_model_select_range (GtkSelectionModel *model,
+                                      guint position,
+                                      guint n_items,
+                                      gboolean unselect_rest)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+  guint end = MIN ((guint64) position + n_items, self->ids->len);
+
+  if (unselect_rest)
+    clear_selection (self);
+  for (guint i = position; i < end; i++)
+    set_id_selected (self, g_array_index (self->ids, gint64, i), TRUE);
+  selection_changed (self, position, end);
+  return TRUE;
+}
+
+static gboolean
+bf_household_list_model_unselect_range (GtkSelectionModel *model, guint position, guint n_items)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+  guint end = MIN ((guint64) position + n_items, self->ids->len);
+
+  for (guint i = position; i < end; i++)
+    set_id_selected (self, g_array_index (self->ids, gint64, i), FALSE);
+  selection_changed (self, position, end);
+  return TRUE;
+}
+
+static gboolean
+bf_household_list_model_select_all (GtkSelectionModel *model)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+
+  self->select_all = TRUE;
+  g_hash_table_remove_all (self->selection);
+  selection_changed (self, 0, self->ids->len);
+  return TRUE;
+}
+
+static gboolean
+bf_household_list_model_unselect_all (GtkSelectionModel *model)
+{
+  clear_selection (BF_HOUSEHOLD_LIST_MODEL (model));
+  return TRUE;
+}
+
+/* Shift+click asks for a range and a mask of every row: done without visiting every row. */
+static gboolean
+bf_household_list_model_set_selection (GtkSelectionModel *model,
+                                       GtkBitset *selected,
+                                       GtkBitset *mask)
+{
+  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
+  guint n = self->ids->len;
+  guint lo = G_MAXUINT, hi = 0;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (n > 0 && gtk_bitset_get_size_in_range (mask, 0, n - 1) == n)
+    {
+      /* Every row masked: the selection becomes @selected. */
+      clear_selection (self);
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+           ok && position < n; ok = gtk_bitset_iter_next (&iter, &position))
+        {
+          set_id_selected (self, g_array_index (self->ids, gint64, position), TRUE);
+          lo = MIN (lo, position);
+          hi = MAX (hi, position + 1);
+        }
+      selection_changed (self, lo, hi);
+      return TRUE;
+    }
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, mask, &position); ok && position < n;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      set_id_selected (self, g_array_index (self->ids, gint64, position),
+                       gtk_bitset_contains (selected, position));
+      lo = MIN (lo, position);
+      hi = MAX (hi, position + 1);
+    }
+  selection_changed (self, lo, hi);
+  return TRUE;
 }
 
 static void
@@ -941,7 +1111,11 @@ bf_household_list_model_selection_iface_init (GtkSelectionModelInterface *iface)
   iface->get_selection_in_range = bf_household_list_model_get_selection_in_range;
   iface->select_item = bf_household_list_model_select_item;
   iface->unselect_item = bf_household_list_model_unselect_item;
+  iface->select_range = bf_household_list_model_select_range;
+  iface->unselect_range = bf_household_list_model_unselect_range;
+  iface->select_all = bf_household_list_model_select_all;
   iface->unselect_all = bf_household_list_model_unselect_all;
+  iface->set_selection = bf_household_list_model_set_selection;
 }
 
 /* }}} */
@@ -987,6 +1161,7 @@ bf_household_list_model_finalize (GObject *object)
   pages_clear (self);
   g_hash_table_unref (self->pages);
   g_hash_table_unref (self->live);
+  g_hash_table_unref (self->selection);
 
   G_OBJECT_CLASS (bf_household_list_model_parent_class)->finalize (object);
 }
@@ -1102,6 +1277,7 @@ bf_household_list_model_init (BfHouseholdListModel *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->page_order);
   self->live = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->selection = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 BfHouseholdListModel *
@@ -1126,6 +1302,9 @@ bf_household_list_model_set_query (BfHouseholdListModel *self, const BfHousehold
   g_return_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self));
   g_return_if_fail (query != NULL);
 
+  /* Households selected among other matches would be assigned unseen. */
+  if (!query_same_matches (query, &self->query->query))
+    clear_selection (self);
   query_free (self->query);
   self->query = query_copy (query);
   self->new_query = TRUE;
@@ -1189,12 +1368,53 @@ bf_household_list_model_get_n_matches (BfHouseholdListModel *self)
   return self->ids->len;
 }
 
+guint
+bf_household_list_model_get_n_selected (BfHouseholdListModel *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), 0);
+
+  /* Selected ids that are no longer matches (deleted since) do not count. */
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (bf_household_list_model_find (self, *(gint64 *) key) >= 0)
+      n++;
+  return self->select_all ? self->ids->len - n : n;
+}
+
+GArray *
+bf_household_list_model_get_selected_ids (BfHouseholdListModel *self)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), NULL);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                           bf_household_list_model_get_n_selected (self));
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+
+      if (id_selected (self, id))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 gint64
 bf_household_list_model_get_selected_id (BfHouseholdListModel *self)
 {
+  g_autoptr (GArray) ids = NULL;
+
   g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), 0);
 
-  return self->selected_id;
+  if (bf_household_list_model_get_n_selected (self) != 1)
+    return 0;
+  ids = bf_household_list_model_get_selected_ids (self);
+  return g_array_index (ids, gint64, 0);
 }
 
 gint64

@@ -15,9 +15,11 @@ G_BEGIN_DECLS
  * the rows the view asks for; their rows are read in pages by the same worker and filled in when
  * they arrive, so neither a new query nor a scroll to the far end waits on the main loop.
  *
- * It is also its own single-selection model, remembering the selected household by id, so that
- * the selection follows the household through a new sort. (GtkSingleSelection looks for its
- * selected item among every added item on a change: 100,000 items made for nothing.) */
+ * It is also its own multiple-selection model, remembering the selected households by id, so
+ * that the selection follows them through a new sort or a refresh. Select All is a flag ("every
+ * current match"), not 100,000 items. (GtkMultiSelection keeps positions, and GtkSingleSelection
+ * looks for its selected item among every added item on a change: 100,000 items made for
+ * nothing.) A new search or filter clears the selection; a new sort keeps it. */
 #define BF_TYPE_HOUSEHOLD_LIST_MODEL (bf_household_list_model_get_type ())
 G_DECLARE_FINAL_TYPE (BfHouseholdListModel,
                       bf_household_list_model,
@@ -41,7 +43,11 @@ gint64 bf_household_list_model_get_total (BfHouseholdListModel *self);
 /* The number of matches of the query. (The list itself reaches it over a few main-loop
  * iterations after a change.) */
 guint bf_household_list_model_get_n_matches (BfHouseholdListModel *self);
-/* The selected household (0: none). */
+/* The number of selected households among the current matches. */
+guint bf_household_list_model_get_n_selected (BfHouseholdListModel *self);
+/* The selected households among the current matches, in list order (an array of gint64). */
+GArray *bf_household_list_model_get_selected_ids (BfHouseholdListModel *self);
+/* The selected household when exactly one is selected (0: none or several). */
 gint64 bf_household_list_model_get_selected_id (BfHouseholdListModel *self);
 /* The position of @id in the current matches, or -1. */
 gint64 bf_household_list_model_find (BfHouseholdListModel *self, gint64 id);

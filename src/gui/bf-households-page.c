@@ -156,6 +156,9 @@ update_state (BfHouseholdsPage *self)
   gint64 total;
   const BfHouseholdQuery *query;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "households.assign-helper",
+                                 self->model != NULL &&
+                                   bf_household_list_model_get_n_selected (self->model) > 0);
   if (self->model == NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "no-register");
@@ -179,6 +182,16 @@ update_state (BfHouseholdsPage *self)
     }
   else
     self->count_text = g_strdup_printf (ngettext ("%u household", "%u households", n), n);
+  if (total >= 0 && bf_household_list_model_get_n_selected (self->model) > 0)
+    {
+      guint selected = bf_household_list_model_get_n_selected (self->model);
+      char *matches = self->count_text;
+
+      /* Translators: "12 households · 3 selected": the count of matches, then of selected ones */
+      self->count_text = g_strdup_printf (
+        ngettext ("%s · %u selected", "%s · %u selected", selected), matches, selected);
+      g_free (matches);
+    }
   gtk_label_set_text (self->count_label, self->count_text);
 
   if (total < 0)
@@ -710,8 +723,16 @@ static void
 assign_helper_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
+  g_autoptr (GArray) ids = NULL;
 
-  bf_helper_assign_selection (widget, self->store, GTK_SELECTION_MODEL (self->model));
+  if (self->store == NULL || self->model == NULL)
+    return;
+  /* The ids, not the items: after Select All they are every match. */
+  ids = bf_household_list_model_get_selected_ids (self->model);
+  if (ids->len == 0)
+    return;
+  bf_helper_assign_present (widget, self->store, (const gint64 *) (gpointer) ids->data, ids->len, 0,
+                            NULL, NULL);
 }
 
 static void
@@ -724,6 +745,13 @@ delete_selected_activated (GtkWidget *widget, const char *action_name, GVariant 
 
   if (self->store == NULL || bf_households_page_get_editing (self))
     return;
+  /* Never many households at once: one key press should not delete a village. */
+  if (bf_household_list_model_get_n_selected (self->model) > 1)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_ ("Select one household to delete it")));
+      return;
+    }
   position = bf_household_list_model_find (self->model,
                                            bf_household_list_model_get_selected_id (self->model));
   if (position < 0)
@@ -899,6 +927,16 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
                                    delete_selected_activated);
 }
 
+static gboolean
+unselect_all_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  BfHouseholdsPage *self = data;
+
+  if (self->model == NULL || bf_household_list_model_get_n_selected (self->model) == 0)
+    return FALSE;
+  return gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->model));
+}
+
 static void
 bf_households_page_init (BfHouseholdsPage *self)
 {
@@ -918,12 +956,17 @@ bf_households_page_init (BfHouseholdsPage *self)
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
-  /* Delete works on the selected row of the list only. */
+  /* Delete works on the one selected row of the list only. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (
     GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                       gtk_named_action_new ("households.delete-selected")));
+  /* Escape clears the selection (Ctrl+A selects every match: the list's own shortcut). */
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                      gtk_callback_action_new (unselect_all_cb, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
 
   g_signal_connect (self->editor, "close", G_CALLBACK (on_editor_close), self);
@@ -967,6 +1010,7 @@ bf_households_page_set_store (BfHouseholdsPage *self, BfStore *store)
       g_signal_connect (self->model, "loaded", G_CALLBACK (on_model_loaded), self);
       g_signal_connect (self->model, "error", G_CALLBACK (on_model_error), self);
       g_signal_connect (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
+      g_signal_connect_swapped (self->model, "selection-changed", G_CALLBACK (update_state), self);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->model));
     }
   self->updating_filters = TRUE;
