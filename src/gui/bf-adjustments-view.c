@@ -131,6 +131,16 @@ list_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     show_summary (self, rows);
 }
 
+static void reload (BfAdjustmentsView *self);
+
+/* Loads only on screen: the assessment page loads the view when it shows it. */
+static void
+scope_changed_cb (BfAdjustmentsView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->scope_dropdown)))
+    reload (self);
+}
+
 static void
 reload (BfAdjustmentsView *self)
 {
@@ -363,7 +373,8 @@ bf_adjustments_view_init (BfAdjustmentsView *self)
   load_household (self);
 
   g_signal_connect_swapped (self->period_entry, "activate", G_CALLBACK (reload), self);
-  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (scope_changed_cb),
+                            self);
   g_signal_connect_swapped (self->household_row, "apply", G_CALLBACK (load_household), self);
   g_signal_connect_swapped (self->household_row, "entry-activated", G_CALLBACK (load_household),
                             self);

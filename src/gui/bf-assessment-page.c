@@ -413,10 +413,30 @@ refresh_visible (BfAssessmentPage *self, gboolean force)
     bf_indicators_view_refresh (self->indicators_view);
 }
 
+/* Off screen, a view waits to be loaded until the page is mapped (map_cb). */
 static void
 visible_child_cb (BfAssessmentPage *self)
 {
-  refresh_visible (self, TRUE);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh_visible (self, TRUE);
+  else
+    self->shown_counter = -1;
+}
+
+/* A scope the caseworker chose loads its list; one filled in while the page is off screen (the
+ * register opened) waits for the page to be shown. */
+static void
+scope_changed_cb (BfAssessmentPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->scope_dropdown)))
+    reload_list (self);
+}
+
+static void
+follow_scope_changed_cb (BfAssessmentPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->follow_scope_dropdown)))
+    reload_follow_up (self);
 }
 
 static void
@@ -579,15 +599,15 @@ bf_assessment_page_init (BfAssessmentPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->period_entry), period);
 
   g_signal_connect_swapped (self->period_entry, "activate", G_CALLBACK (reload_list), self);
-  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (reload_list),
-                            self);
+  g_signal_connect_swapped (self->scope_dropdown, "notify::selected",
+                            G_CALLBACK (scope_changed_cb), self);
   g_signal_connect_swapped (self->result_dropdown, "notify::selected", G_CALLBACK (reload_list),
                             self);
   g_signal_connect_swapped (self->falling_check, "toggled", G_CALLBACK (reload_list), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                             self);
   g_signal_connect_swapped (self->follow_scope_dropdown, "notify::selected",
-                            G_CALLBACK (reload_follow_up), self);
+                            G_CALLBACK (follow_scope_changed_cb), self);
   g_signal_connect_object (self->settings, "changed::follow-up-years",
                            G_CALLBACK (reload_follow_up), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb),
@@ -628,8 +648,10 @@ bf_assessment_page_set_store (BfAssessmentPage *self, BfStore *store)
       g_list_store_remove_all (self->assessments);
       g_list_store_remove_all (self->follow_ups);
     }
-  else
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh_visible (self, TRUE);
+  else
+    self->shown_counter = -1; /* loaded when the page is shown */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

@@ -126,6 +126,20 @@ columns_of (BfExitList kind)
     }
 }
 
+/* The cell's text as its tooltip, asked for when the pointer rests on it: setting a tooltip on
+ * every bind asks the display server where the pointer is, a round trip per cell. */
+static gboolean
+query_cell_tooltip (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                    gpointer data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (*text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
@@ -133,6 +147,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_cell_tooltip), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -144,7 +160,6 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
   const char *text = bf_exit_row_get_cell (row, GPOINTER_TO_UINT (data));
 
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), *text != '\0' ? text : NULL);
 }
 
 void

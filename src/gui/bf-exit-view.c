@@ -278,7 +278,7 @@ candidates_work (BfStore *reader, gpointer data, GError **error)
 static void
 select_in_list (BfExitView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint n = self->household_id != 0 ? g_list_model_get_n_items (G_LIST_MODEL (self->selection)) : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -332,6 +332,15 @@ reload_candidates (BfExitView *self)
   bf_exit_worker_run (self->worker, self, candidates_work, village, g_free,
                       (GDestroyNotify) g_ptr_array_unref, self->cancellable, candidates_done_cb,
                       NULL);
+}
+
+/* The register opened fills the scope in while the view may be off screen: the page loads the
+ * list when it shows the view (bf_exit_view_refresh), not now. */
+static void
+scope_changed_cb (BfExitView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->scope_dropdown)))
+    reload_candidates (self);
 }
 
 static void
@@ -634,7 +643,7 @@ bf_exit_view_init (BfExitView *self)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb),
                             self);
   g_signal_connect_swapped (self->scope_dropdown, "notify::selected",
-                            G_CALLBACK (reload_candidates), self);
+                            G_CALLBACK (scope_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                             self);
   g_signal_connect_swapped (self->report_row, "apply", G_CALLBACK (report_apply_cb), self);

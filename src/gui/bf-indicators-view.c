@@ -152,6 +152,16 @@ compute_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   show_report (self);
 }
 
+static void compute (BfIndicatorsView *self);
+
+/* Computes only on screen: the assessment page computes when it shows the view. */
+static void
+scope_changed_cb (BfIndicatorsView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->scope_dropdown)))
+    compute (self);
+}
+
 static void
 compute (BfIndicatorsView *self)
 {
@@ -317,7 +327,8 @@ bf_indicators_view_init (BfIndicatorsView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->period_entry), period);
   show_report (self);
   g_signal_connect_swapped (self->period_entry, "activate", G_CALLBACK (compute), self);
-  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (compute), self);
+  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (scope_changed_cb),
+                            self);
   g_signal_connect_swapped (self->chart_dropdown, "notify::selected", G_CALLBACK (show_chart),
                             self);
   g_signal_connect_swapped (self->chart, "bar-activated", G_CALLBACK (bar_activated_cb), self);
