@@ -347,6 +347,12 @@ test_measures_view (Fixture *f, gconstpointer data)
   g_assert_cmpint (f->opened, ==, f->household->id);
 }
 
+static gboolean
+helpers_loaded (gpointer view)
+{
+  return !bf_helpers_view_get_loading (view);
+}
+
 /* Helpers: add one through the form; assign the household through the dialog. */
 static void
 test_helpers (Fixture *f, gconstpointer data)
@@ -360,6 +366,8 @@ test_helpers (Fixture *f, gconstpointer data)
   g_assert_cmpuint (bf_helpers_view_get_n_helpers (view), ==, 0);
   bf_plans_page_show_view (page, "helpers");
   bf_test_flush ();
+  /* The list is read in a thread. */
+  bf_test_wait (helpers_loaded, view);
   g_assert_cmpuint (bf_helpers_view_get_n_helpers (view), ==, 1);
   bf_helpers_view_show_helper (view, 0);
   /* A wrong phone is marked, nothing saved. */
@@ -372,6 +380,7 @@ test_helpers (Fixture *f, gconstpointer data)
   bf_test_form_set (bf_helpers_view_get_form (view), "phone", "138 0000 2222");
   bf_test_form_set (bf_helpers_view_get_form (view), "level", "township");
   g_assert_true (bf_helpers_view_save (view));
+  bf_test_wait (helpers_loaded, view);
   g_assert_cmpuint (bf_helpers_view_get_n_helpers (view), ==, 2);
   id = count (f, "SELECT id FROM helpers WHERE name = '李新'");
 

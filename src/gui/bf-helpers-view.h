@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (BfHelpersView, bf_helpers_view, BF, HELPERS_VIEW, GtkWidge
 
 GtkWidget *bf_helpers_view_new (void);
 void bf_helpers_view_set_store (BfHelpersView *self, BfStore *store);
+/* Reads the list again in the background; the "loading" property is TRUE until it shows. */
 void bf_helpers_view_reload (BfHelpersView *self);
+gboolean bf_helpers_view_get_loading (BfHelpersView *self);
 
 /* Shows helper @id's page (0: a new helper). */
 void bf_helpers_view_show_helper (BfHelpersView *self, gint64 id);
