@@ -599,8 +599,8 @@ bf_assessment_page_init (BfAssessmentPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->period_entry), period);
 
   g_signal_connect_swapped (self->period_entry, "activate", G_CALLBACK (reload_list), self);
-  g_signal_connect_swapped (self->scope_dropdown, "notify::selected",
-                            G_CALLBACK (scope_changed_cb), self);
+  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (scope_changed_cb),
+                            self);
   g_signal_connect_swapped (self->result_dropdown, "notify::selected", G_CALLBACK (reload_list),
                             self);
   g_signal_connect_swapped (self->falling_check, "toggled", G_CALLBACK (reload_list), self);

@@ -129,7 +129,11 @@ columns_of (BfExitList kind)
 /* The cell's text as its tooltip, asked for when the pointer rests on it: setting a tooltip on
  * every bind asks the display server where the pointer is, a round trip per cell. */
 static gboolean
-query_cell_tooltip (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+query_cell_tooltip (GtkWidget *label,
+                    int x,
+                    int y,
+                    gboolean keyboard,
+                    GtkTooltip *tooltip,
                     gpointer data)
 {
   const char *text = gtk_label_get_text (GTK_LABEL (label));

@@ -642,8 +642,8 @@ bf_exit_view_init (BfExitView *self)
 
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb),
                             self);
-  g_signal_connect_swapped (self->scope_dropdown, "notify::selected",
-                            G_CALLBACK (scope_changed_cb), self);
+  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (scope_changed_cb),
+                            self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                             self);
   g_signal_connect_swapped (self->report_row, "apply", G_CALLBACK (report_apply_cb), self);
