@@ -327,19 +327,27 @@ test_walk (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Two verified households of the first village. */
 static void
-test_objection (Fixture *f, gconstpointer data)
+two_verified (Fixture *f, gint64 *first, gint64 *second)
 {
   g_autofree char *first_id = bf_test_id_number ("19700315", 11);
   g_autofree char *second_id = bf_test_id_number ("19720101", 13);
-  gint64 first = bf_test_save_household (f->store, f->village, "李四", first_id, 1, 201);
-  gint64 second = bf_test_save_household (f->store, f->village, "赵六", second_id, 1, 211);
+  *first = bf_test_save_household (f->store, f->village, "李四", first_id, 1, 201);
+  *second = bf_test_save_household (f->store, f->village, "赵六", second_id, 1, 211);
+  g_assert_true (bf_store_household_transition (f->store, *first, BF_ACTION_VERIFY, NULL, NULL));
+  g_assert_true (bf_store_household_transition (f->store, *second, BF_ACTION_VERIFY, NULL, NULL));
+}
+
+static void
+test_objection (Fixture *f, gconstpointer data)
+{
+  gint64 first, second;
   g_autoptr (GPtrArray) objections = NULL;
   BfObjection *objection;
   guint index;
 
-  g_assert_true (bf_store_household_transition (f->store, first, BF_ACTION_VERIFY, NULL, NULL));
-  g_assert_true (bf_store_household_transition (f->store, second, BF_ACTION_VERIFY, NULL, NULL));
+  two_verified (f, &first, &second);
   hold_meeting (f);
   make_notice (f, 0, 1, 2);
 
@@ -380,6 +388,132 @@ test_objection (Fixture *f, gconstpointer data)
   g_assert_cmpstr (f->page->notice->state, ==, "closed");
 }
 
+/* A draft reopens in the create form with its values and saves back into itself; a posted one
+ * cannot be edited. */
+static void
+test_edit_draft (Fixture *f, gconstpointer data)
+{
+  gint64 first, second;
+  g_autoptr (BfNotice) saved = NULL;
+  g_autofree char *ends = NULL;
+  gint64 id, kept, audits;
+
+  two_verified (f, &first, &second);
+  hold_meeting (f);
+  activate (f, "notices.new");
+  adw_combo_row_set_selected (f->page->create_kind, 0);
+  adw_combo_row_set_selected (f->page->create_village, 1);
+  activate (f, "notice.prepare");
+  g_assert_cmpuint (f->page->create_checks->len, ==, 2);
+  type_into (GTK_EDITABLE (f->page->create_issuer), "某村村民委员会");
+  type_into (GTK_EDITABLE (f->page->create_phone), "0731-12345678");
+  type_into (GTK_EDITABLE (f->page->create_place), "村务公开栏");
+  activate (f, "notice.save-draft");
+  g_assert_null (bf_notices_page_get_problem (f->page));
+  id = f->page->notice->id;
+  ends = g_strdup (f->page->notice->ends_on);
+
+  /* The form comes back filled, every household ticked. */
+  activate (f, "notice.edit");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "create");
+  g_assert_cmpuint (adw_combo_row_get_selected (f->page->create_kind), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (f->page->create_village), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->create_starts)), ==, "2026-03-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->create_ends)), ==, ends);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->create_issuer)), ==,
+                   "某村村民委员会");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->create_phone)), ==,
+                   "0731-12345678");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->page->create_place)), ==, "村务公开栏");
+  g_assert_cmpuint (f->page->create_checks->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (f->page->create_checks, i)));
+
+  /* A longer period, one household off: the same draft, in one audited write. */
+  kept = ((BfNoticeItem *) g_ptr_array_index (f->page->draft->items, 1))->household_id;
+  type_into (GTK_EDITABLE (f->page->create_ends), "2026-03-14");
+  gtk_check_button_set_active (g_ptr_array_index (f->page->create_checks, 0), FALSE);
+  audits = bf_test_query_int (f->store, "SELECT count(*) FROM audit_log");
+  activate (f, "notice.save-draft");
+  g_assert_null (bf_notices_page_get_problem (f->page));
+  g_assert_cmpint (f->page->notice->id, ==, id);
+  g_assert_cmpint (bf_test_query_int (f->store, "SELECT count(*) FROM audit_log"), >, audits);
+  g_assert_cmpint (bf_test_query_int (f->store, "SELECT count(*) FROM notices WHERE deleted_at "
+                                                "IS NULL"),
+                   ==, 1);
+  saved = bf_store_notice_get (f->store, id, NULL);
+  g_assert_cmpstr (saved->state, ==, "draft");
+  g_assert_cmpstr (saved->starts_on, ==, "2026-03-01");
+  g_assert_cmpstr (saved->ends_on, ==, "2026-03-14");
+  g_assert_cmpstr (saved->posting_place, ==, "村务公开栏");
+  g_assert_cmpuint (saved->items->len, ==, 1);
+  g_assert_cmpint (((BfNoticeItem *) g_ptr_array_index (saved->items, 0))->household_id, ==, kept);
+
+  /* A period shorter than the minimum is refused, the form stays with the households ticked. */
+  activate (f, "notice.edit");
+  type_into (GTK_EDITABLE (f->page->create_ends), "2026-03-02");
+  activate (f, "notice.save-draft");
+  g_assert_nonnull (bf_notices_page_get_problem (f->page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "create");
+  g_assert_cmpuint (f->page->create_checks->len, ==, 1);
+  activate (f, "notices.back");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "detail");
+  g_clear_pointer (&saved, bf_notice_free);
+  saved = bf_store_notice_get (f->store, id, NULL);
+  g_assert_cmpstr (saved->ends_on, ==, "2026-03-14");
+
+  /* Posted: no Edit. */
+  activate (f, "notice.post");
+  g_assert_cmpstr (f->page->notice->state, ==, "posted");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "notice.edit", NULL);
+  bf_test_flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "detail");
+}
+
+/* A meeting that has moved nobody is deleted after the confirmation; one that has is kept. */
+static void
+test_delete_meeting (Fixture *f, gconstpointer data)
+{
+  g_autofree char *head_id = bf_test_id_number ("19700315", 11);
+  gint64 household = bf_test_save_household (f->store, f->village, "李四", head_id, 1, 201);
+  g_autoptr (GPtrArray) meetings = NULL;
+
+  g_assert_true (bf_store_household_transition (f->store, household, BF_ACTION_VERIFY, NULL, NULL));
+  activate (f, "notices.meetings");
+  activate (f, "meeting.new");
+  type_into (GTK_EDITABLE (f->page->meeting_host), "村支书李明");
+  activate (f, "meeting.add-waiting");
+  g_assert_cmpuint (f->page->vote_widgets->len, ==, 1);
+  activate (f, "meeting.save");
+  g_assert_null (bf_notices_page_get_problem (f->page));
+  g_assert_cmpint (f->page->meeting->id, !=, 0);
+
+  /* Cancelling keeps it. */
+  activate (f, "meeting.delete");
+  bf_test_answer_dialog ("cancel");
+  meetings = bf_store_list_meetings (f->store, 0, NULL);
+  g_assert_cmpuint (meetings->len, ==, 1);
+  g_clear_pointer (&meetings, g_ptr_array_unref);
+
+  activate (f, "meeting.delete");
+  bf_test_answer_dialog ("delete");
+  g_assert_null (bf_notices_page_get_problem (f->page));
+  meetings = bf_store_list_meetings (f->store, 0, NULL);
+  g_assert_cmpuint (meetings->len, ==, 0);
+  g_clear_pointer (&meetings, g_ptr_array_unref);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->page->stack), ==, "meetings");
+  assert_status (f, household, "verified");
+
+  /* The household is free again for a meeting that passes it; that one cannot be deleted. */
+  hold_meeting (f);
+  assert_status (f, household, "appraised");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "meeting.delete", NULL);
+  bf_test_flush ();
+  g_assert_null (bf_test_find_dialog ());
+  meetings = bf_store_list_meetings (f->store, 0, NULL);
+  g_assert_cmpuint (meetings->len, ==, 1);
+}
+
 static void
 test_settings_mirror (Fixture *f, gconstpointer data)
 {
@@ -405,6 +539,10 @@ main (int argc, char *argv[])
 
   g_test_add ("/gui/notices/walk", Fixture, NULL, fixture_set_up, test_walk, fixture_tear_down);
   g_test_add ("/gui/notices/objection", Fixture, NULL, fixture_set_up, test_objection,
+              fixture_tear_down);
+  g_test_add ("/gui/notices/edit-draft", Fixture, NULL, fixture_set_up, test_edit_draft,
+              fixture_tear_down);
+  g_test_add ("/gui/notices/delete-meeting", Fixture, NULL, fixture_set_up, test_delete_meeting,
               fixture_tear_down);
   g_test_add ("/gui/notices/settings", Fixture, NULL, fixture_set_up, test_settings_mirror,
               fixture_tear_down);

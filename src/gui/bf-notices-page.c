@@ -521,6 +521,7 @@ show_detail (BfNoticesPage *self)
   if (draft)
     {
       buttons[n++] = action_button (_ ("_Delete"), "notice.delete", "destructive-action");
+      buttons[n++] = action_button (_ ("_Edit"), "notice.edit", NULL);
       buttons[n++] = action_button (_ ("_Post"), "notice.post", "suggested-action");
     }
   if (posted)
@@ -530,6 +531,8 @@ show_detail (BfNoticesPage *self)
     }
   buttons[n++] = action_button (_ ("Page _Setup"), "notice.page-setup", NULL);
   buttons[n++] = action_button (_ ("_Print…"), "notice.print", "suggested-action");
+  /* Only a draft can change; posted and closed notices are history. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.edit", draft);
   page = show_form (self, "detail", notice->title, buttons);
 
   group = add_group (page, _ ("Notice"));
@@ -692,6 +695,8 @@ back_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   if ((g_strcmp0 (current, "objection") == 0 || g_strcmp0 (current, "decide") == 0) &&
       self->notice != NULL)
     bf_notices_page_open_notice (self, self->notice->id);
+  else if (g_strcmp0 (current, "create") == 0 && self->draft != NULL && self->draft->id != 0)
+    bf_notices_page_open_notice (self, self->draft->id);
   else if (g_strcmp0 (current, "meeting") == 0)
     gtk_widget_activate_action (widget, "notices.meetings", NULL);
   else
@@ -855,12 +860,26 @@ fill_draft (BfNoticesPage *self)
       GtkWidget *check = gtk_check_button_new ();
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_ptr_array_add (self->create_checks, check);
     }
   if (draft->items->len == 0)
     add_row (self->create_households, _ ("No household is at this step"), NULL);
+}
+
+/* Refills the households group from self->draft (rows cannot be listed back out of a group). */
+static void
+rebuild_households (BfNoticesPage *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (
+    gtk_widget_get_ancestor (GTK_WIDGET (self->create_households), ADW_TYPE_PREFERENCES_PAGE));
+
+  adw_preferences_page_remove (page, self->create_households);
+  self->create_households = add_group (page, _ ("Households at this step"));
+  fill_draft (self);
 }
 
 static void
@@ -881,32 +900,21 @@ prepare_activated (GtkWidget *widget, const char *action, GVariant *parameter)
     return;
   g_clear_pointer (&self->draft, bf_notice_free);
   self->draft = draft;
-  /* Rebuild the households group: rows cannot be listed back out of it. */
-  {
-    AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (
-      gtk_widget_get_ancestor (GTK_WIDGET (self->create_households), ADW_TYPE_PREFERENCES_PAGE));
-
-    adw_preferences_page_remove (page, self->create_households);
-    self->create_households = add_group (page, _ ("Households at this step"));
-  }
-  fill_draft (self);
+  rebuild_households (self);
 }
 
+/* The create form, also used to edit a saved draft (@title says which). */
 static void
-new_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+show_notice_form (BfNoticesPage *self, const char *title, const char *starts)
 {
-  BfNoticesPage *self = BF_NOTICES_PAGE (widget);
   GtkWidget *buttons[] = {
     action_button (_ ("_Save Draft"), "notice.save-draft", "suggested-action"), NULL
   };
-  g_autofree char *today = today_text ();
   AdwPreferencesPage *page;
   AdwPreferencesGroup *group;
   GtkWidget *prepare;
 
-  if (self->store == NULL)
-    return;
-  page = show_form (self, "create", _ ("New Notice"), buttons);
+  page = show_form (self, "create", title, buttons);
   group = add_group (page, _ ("Notice"));
   self->create_kind = add_combo (
     group, _ ("Kind"), code_labels (BF_CODES_NOTICE_KIND, bf_notices_page_kinds, 4, NULL));
@@ -914,7 +922,7 @@ new_activated (GtkWidget *widget, const char *action, GVariant *parameter)
     add_combo (group, _ ("Village"), village_labels (self, _ ("Whole township"), NULL));
   if (self->villages != NULL && self->villages->len > 0)
     adw_combo_row_set_selected (self->create_village, 1);
-  self->create_starts = add_entry (group, _ ("First day (YYYY-MM-DD)"), today);
+  self->create_starts = add_entry (group, _ ("First day (YYYY-MM-DD)"), starts);
   prepare = action_button (_ ("_Find Households"), "notice.prepare", NULL);
   gtk_widget_set_halign (prepare, GTK_ALIGN_END);
   gtk_widget_set_margin_top (prepare, 6);
@@ -928,8 +936,60 @@ new_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   self->create_place = add_entry (group, _ ("Posting place"), NULL);
   self->create_text = add_entry (group, _ ("Own paragraph (optional)"), NULL);
   self->create_households = add_group (page, _ ("Households at this step"));
+}
+
+static void
+new_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  BfNoticesPage *self = BF_NOTICES_PAGE (widget);
+  g_autofree char *today = today_text ();
+
+  if (self->store == NULL)
+    return;
+  show_notice_form (self, _ ("New Notice"), today);
+  gtk_widget_action_set_enabled (widget, "notice.prepare", TRUE);
   g_clear_pointer (&self->draft, bf_notice_free);
   gtk_widget_activate_action (widget, "notice.prepare", NULL);
+}
+
+/* The create form on the open draft, saving back into it. Its kind and village stay: the households
+ * on it were chosen for them, and Find Households would only offer those on no open notice. */
+static void
+edit_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  BfNoticesPage *self = BF_NOTICES_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  BfNotice *draft;
+  guint village = 0;
+
+  if (self->notice == NULL || !g_str_equal (self->notice->state, "draft"))
+    return;
+  /* Read again: the draft is saved whole, so it starts from what the register holds. */
+  draft = bf_store_notice_get (self->store, self->notice->id, &error);
+  if (draft == NULL)
+    {
+      show_problem (self, error);
+      return;
+    }
+  g_clear_pointer (&self->draft, bf_notice_free);
+  self->draft = draft;
+  show_notice_form (self, _ ("Edit Draft"), draft->starts_on);
+  for (guint i = 0; i < G_N_ELEMENTS (bf_notices_page_kinds); i++)
+    if (g_strcmp0 (draft->kind, bf_notices_page_kinds[i]) == 0)
+      adw_combo_row_set_selected (self->create_kind, i);
+  for (guint i = 0; draft->village_id != 0 && self->villages != NULL && i < self->villages->len;
+       i++)
+    if (((BfVillage *) g_ptr_array_index (self->villages, i))->id == draft->village_id)
+      village = i + 1;
+  adw_combo_row_set_selected (self->create_village, village);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_kind), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_village), FALSE);
+  gtk_widget_action_set_enabled (widget, "notice.prepare", FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->create_place),
+                         draft->posting_place ? draft->posting_place : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->create_text), draft->body ? draft->body : "");
+  fill_draft (self);
+  show_problem (self, NULL);
 }
 
 static void
@@ -964,7 +1024,11 @@ save_draft_activated (GtkWidget *widget, const char *action, GVariant *parameter
   if (!bf_store_notice_save (self->store, draft, &error))
     {
       show_problem (self, error);
-      gtk_widget_activate_action (widget, "notice.prepare", NULL);
+      /* A new draft is prepared again; an edited one keeps the households still ticked. */
+      if (draft->id == 0)
+        gtk_widget_activate_action (widget, "notice.prepare", NULL);
+      else
+        rebuild_households (self);
       return;
     }
   toast (self, _ ("The draft is saved"));
@@ -1191,14 +1255,21 @@ add_vote_row (BfNoticesPage *self, const BfAppraisalVote *vote)
 static void
 show_meeting (BfNoticesPage *self)
 {
-  GtkWidget *buttons[] = { action_button (_ ("Add _Waiting Households"), "meeting.add-waiting",
-                                          NULL),
-                           action_button (_ ("_Save"), "meeting.save", "suggested-action"), NULL };
   const BfMeeting *meeting = self->meeting;
+  GtkWidget *buttons[4] = { NULL };
   AdwPreferencesPage *page;
   AdwPreferencesGroup *group;
-  guint village = 0;
+  gboolean moved = FALSE;
+  guint village = 0, n = 0;
 
+  /* The store refuses to delete a meeting once it has moved a household. */
+  for (guint i = 0; i < meeting->votes->len; i++)
+    moved |= ((BfAppraisalVote *) g_ptr_array_index (meeting->votes, i))->decided;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.delete", meeting->id != 0 && !moved);
+  if (meeting->id != 0 && !moved)
+    buttons[n++] = action_button (_ ("_Delete Meeting"), "meeting.delete", "destructive-action");
+  buttons[n++] = action_button (_ ("Add _Waiting Households"), "meeting.add-waiting", NULL);
+  buttons[n++] = action_button (_ ("_Save"), "meeting.save", "suggested-action");
   page = show_form (self, "meeting",
                     meeting->id ? _ ("Appraisal Meeting") : _ ("New Appraisal Meeting"), buttons);
   group = add_group (page, _ ("Meeting"));
@@ -1351,6 +1422,49 @@ save_meeting_activated (GtkWidget *widget, const char *action, GVariant *paramet
   }
 }
 
+static void
+delete_meeting_response (AdwMessageDialog *dialog, const char *response, BfNoticesPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->meeting == NULL || self->store == NULL)
+    return;
+  if (!bf_store_meeting_delete (self->store, self->meeting->id, &error))
+    {
+      show_problem (self, error);
+      return;
+    }
+  g_clear_pointer (&self->meeting, bf_meeting_free);
+  gtk_widget_activate_action (GTK_WIDGET (self), "notices.meetings", NULL);
+  toast (self, _ ("The meeting is deleted"));
+}
+
+/* The store keeps no way back for a deleted meeting, so it asks first instead of offering Undo. */
+static void
+delete_meeting_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  BfNoticesPage *self = BF_NOTICES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->meeting == NULL || self->meeting->id == 0)
+    return;
+  body = g_strdup_printf (_ ("The meeting held on %s and its recorded votes are removed. No "
+                             "household has been moved by it, so none changes status."),
+                          self->meeting->held_on ? self->meeting->held_on : "");
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _ ("Delete the Meeting?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "delete",
+                                    _ ("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_meeting_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---------------------------------------------------------------------------------------------
  * The widget
  */
@@ -1418,6 +1532,7 @@ bf_notices_page_class_init (BfNoticesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "notice.post", NULL, post_activated);
   gtk_widget_class_install_action (widget_class, "notice.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "notice.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "notice.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "notice.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "notice.page-setup", NULL, page_setup_activated);
   gtk_widget_class_install_action (widget_class, "notice.add-objection", NULL,
@@ -1431,6 +1546,7 @@ bf_notices_page_class_init (BfNoticesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.add-waiting", NULL,
                                    add_waiting_activated);
   gtk_widget_class_install_action (widget_class, "meeting.save", NULL, save_meeting_activated);
+  gtk_widget_class_install_action (widget_class, "meeting.delete", NULL, delete_meeting_activated);
 }
 
 static void
