@@ -222,6 +222,21 @@ make_notice (Fixture *f, guint kind, guint village, guint expected)
   return f->page->notice->id;
 }
 
+static gboolean
+notices_loaded (gpointer page)
+{
+  return !bf_notices_page_get_loading (page);
+}
+
+/* The page reads its list in a thread: the number of notices once it is read. */
+static guint
+n_notices (Fixture *f)
+{
+  bf_test_wait (notices_loaded, f->page);
+  bf_test_flush ();
+  return bf_notices_page_get_n_notices (f->page);
+}
+
 static void
 assert_timeline_has (BfLifecyclePanel *panel, const char *text)
 {
@@ -260,7 +275,7 @@ test_walk (Fixture *f, gconstpointer data)
   set_today ("2026-03-03");
   notice = make_notice (f, 0, 1, 1);
   assert_status (f, household, "village_notice");
-  g_assert_cmpuint (bf_notices_page_get_n_notices (f->page), ==, 1);
+  g_assert_cmpuint (n_notices (f), ==, 1);
   screenshot (GTK_WIDGET (f->page), "notice.png");
 
   /* Before the period's end: the review and the closing are refused, saying when it ends. */
@@ -317,7 +332,7 @@ test_walk (Fixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.back", NULL);
   bf_test_flush ();
-  g_assert_cmpuint (bf_notices_page_get_n_notices (f->page), ==, 2);
+  g_assert_cmpuint (n_notices (f), ==, 2);
   screenshot (GTK_WIDGET (f->page), "notices.png");
 
   /* The township notice prints through GtkPrintOperation. */

@@ -54,3 +54,26 @@ bf_gui_plain_flow_boxes (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     bf_gui_plain_flow_boxes (child);
 }
+
+static gpointer
+free_items_thread (gpointer items)
+{
+  g_ptr_array_unref (items);
+  return NULL;
+}
+
+void
+bf_gui_list_store_replace (GListStore *store, GPtrArray *items)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  GPtrArray *old = g_ptr_array_new_full (n_old, g_object_unref);
+
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (store), i));
+  g_list_store_splice (store, 0, n_old, items != NULL ? items->pdata : NULL,
+                       items != NULL ? items->len : 0);
+  if (n_old > 1000)
+    g_thread_unref (g_thread_new ("bf-list-free", free_items_thread, old));
+  else
+    g_ptr_array_unref (old);
+}

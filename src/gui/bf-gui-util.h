@@ -25,5 +25,9 @@ void bf_unfollow_household_editor (BfHouseholdEditor **editor, gulong *handler);
  * keyboard focus itself, so this makes the children of every flow box under @root (with selection
  * mode none) pass focus straight to the controls they hold. */
 void bf_gui_plain_flow_boxes (GtkWidget *root);
+/* Replaces every item of @store by those of @items (NULL: none) in one change, so that the views
+ * update once. Many old items are freed in a thread: tens of thousands take as long as filling
+ * the list. */
+void bf_gui_list_store_replace (GListStore *store, GPtrArray *items);
 
 G_END_DECLS

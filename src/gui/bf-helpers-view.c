@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-codes.h"
+#include "bf-gui-util.h"
 #include "bf-helpers-view.h"
 #include "bf-plans-util.h"
 #include "bf-visit-form.h"
@@ -153,29 +154,11 @@ set_loading (BfHelpersView *self, gboolean loading)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
 }
 
-static gpointer
-free_items_thread (gpointer items)
-{
-  g_ptr_array_unref (items);
-  return NULL;
-}
-
-/* Replaces the list in one change, so that the filter and the view update once. The old items
- * are freed in a thread: 17,000 of them take as long as filling the list. */
+/* Replaces the list in one change, so that the filter and the view update once. */
 static void
 fill_list (BfHelpersView *self, GPtrArray *items)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->helpers));
-  GPtrArray *old = g_ptr_array_new_full (n_old, g_object_unref);
-
-  for (guint i = 0; i < n_old; i++)
-    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->helpers), i));
-  g_list_store_splice (self->helpers, 0, n_old, items != NULL ? items->pdata : NULL,
-                       items != NULL ? items->len : 0);
-  if (n_old > 0)
-    g_thread_unref (g_thread_new ("bf-helpers-free", free_items_thread, old));
-  else
-    g_ptr_array_unref (old);
+  bf_gui_list_store_replace (self->helpers, items);
   update_count (self);
 }
 

@@ -28,13 +28,16 @@ struct _BfNoticesPage
   GtkDropDown *kind_filter;
   GtkDropDown *state_filter;
   GtkDropDown *village_filter;
+  GtkSpinner *spinner;
+  GtkLabel *loading_label;
 
   BfStore *store;
   GSettings *settings;
-  GListStore *notices; /* BfNoticeObject, as the filters select */
-  GPtrArray *villages; /* BfVillage */
-  char *problem;       /* the last refusal or error shown, NULL after a success */
-  gboolean stale;      /* the list is read when the page is next shown, not before */
+  GListStore *notices;            /* BfNoticeObject, as the filters select */
+  GPtrArray *villages;            /* BfVillage */
+  char *problem;                  /* the last refusal or error shown, NULL after a success */
+  gboolean stale;                 /* the list is read when the page is next shown, not before */
+  GCancellable *load_cancellable; /* the list's read under way, NULL when none */
   GtkPageSetup *page_setup;
 
   /* detail */

@@ -16,6 +16,15 @@ const char *const bf_notices_page_kinds[4] = { "village_identification", "townsh
 static const char *const states[] = { "draft", "posted", "closed" };
 static const char *const meeting_kinds[] = { "villagers", "representatives" };
 
+enum
+{
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
 /* ---------------------------------------------------------------------------------------------
  * A notice as a list item
  */
@@ -313,54 +322,152 @@ village_at (BfNoticesPage *self, guint position)
   return ((BfVillage *) g_ptr_array_index (self->villages, position))->id;
 }
 
-void
-bf_notices_page_refresh (BfNoticesPage *self)
+/* The list's read: the notices with their counts take about a second on a large register
+ * (100,000 households), so it runs in a thread on its own read-only connection and the window
+ * stays responsive. */
+typedef struct
 {
+  char *path;
+  BfNoticeQuery query; /* its strings are static */
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_free (load->path);
+  g_free (load);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr (BfStore) reader = NULL;
   g_autoptr (GPtrArray) notices = NULL;
-  g_autoptr (GError) error = NULL;
-  BfNoticeQuery query = { 0 };
-  guint kind, state, village;
+  GPtrArray *items;
+  GError *error = NULL;
 
-  g_return_if_fail (BF_IS_NOTICES_PAGE (self));
-
-  g_list_store_remove_all (self->notices);
-  if (self->store == NULL)
-    return;
-  /* A register's notices are read when the page is first shown, not while the window opens on
-   * another page (a big register took a second of the launch). */
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (self->stale)
-    return;
-  kind = gtk_drop_down_get_selected (self->kind_filter);
-  state = gtk_drop_down_get_selected (self->state_filter);
-  village = gtk_drop_down_get_selected (self->village_filter);
-  if (kind >= 1 && kind <= G_N_ELEMENTS (bf_notices_page_kinds))
-    query.kind = bf_notices_page_kinds[kind - 1];
-  if (state >= 1 && state <= G_N_ELEMENTS (states))
-    query.state = states[state - 1];
-  if (village == 1)
-    query.village_id = -1;
-  else if (village >= 2)
-    query.village_id = village_at (self, village - 2);
-
-  notices = bf_store_list_notices (self->store, &query, &error);
-  if (notices == NULL)
+  reader = bf_store_open (load->path, BF_STORE_OPEN_READ_ONLY | BF_STORE_OPEN_READER, &error);
+  if (reader == NULL || g_task_return_error_if_cancelled (task))
     {
-      show_problem (self, error);
+      if (error != NULL)
+        g_task_return_error (task, error);
       return;
     }
+  notices = bf_store_list_notices (reader, &load->query, &error);
+  if (notices == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  items = g_ptr_array_new_full (notices->len, g_object_unref);
   for (guint i = 0; i < notices->len; i++)
     {
       BfNoticeObject *object = g_object_new (BF_TYPE_NOTICE_OBJECT, NULL);
 
-      object->notice = g_ptr_array_index (notices, i);
-      notices->pdata[i] = NULL;
-      g_list_store_append (self->notices, object);
-      g_object_unref (object);
+      object->notice = g_steal_pointer (&notices->pdata[i]);
+      g_ptr_array_add (items, object);
     }
-  gtk_stack_set_visible_child_name (
-    self->list_stack,
-    g_list_model_get_n_items (G_LIST_MODEL (self->notices)) > 0 ? "notices" : "empty");
+  g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+set_loading (BfNoticesPage *self, gboolean loading)
+{
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_label), loading);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+}
+
+/* Replaces the list in one change, so that the view updates once. */
+static void
+fill_list (BfNoticesPage *self, GPtrArray *items)
+{
+  bf_gui_list_store_replace (self->notices, items);
+  /* Without a register, or until its notices are read, the empty columns rather than "No
+   * Notices". */
+  if (items != NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "notices" : "empty");
+}
+
+static void
+load_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  BfNoticesPage *self = BF_NOTICES_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer read, a store change or the page going away cancelled this one. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->load_cancellable);
+  if (items != NULL)
+    fill_list (self, items);
+  else
+    show_problem (self, error);
+  set_loading (self, FALSE);
+}
+
+static void
+cancel_load (BfNoticesPage *self)
+{
+  if (self->load_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  set_loading (self, FALSE);
+}
+
+void
+bf_notices_page_refresh (BfNoticesPage *self)
+{
+  g_autoptr (GTask) task = NULL;
+  Load *load;
+  guint kind, state, village;
+
+  g_return_if_fail (BF_IS_NOTICES_PAGE (self));
+
+  cancel_load (self);
+  if (self->store == NULL)
+    {
+      self->stale = FALSE;
+      fill_list (self, NULL);
+      return;
+    }
+  /* A register's notices are read when the page is first shown, not while the window opens on
+   * another page. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
+  load = g_new0 (Load, 1);
+  load->path = g_strdup (bf_store_get_path (self->store));
+  kind = gtk_drop_down_get_selected (self->kind_filter);
+  state = gtk_drop_down_get_selected (self->state_filter);
+  village = gtk_drop_down_get_selected (self->village_filter);
+  if (kind >= 1 && kind <= G_N_ELEMENTS (bf_notices_page_kinds))
+    load->query.kind = bf_notices_page_kinds[kind - 1];
+  if (state >= 1 && state <= G_N_ELEMENTS (states))
+    load->query.state = states[state - 1];
+  if (village == 1)
+    load->query.village_id = -1;
+  else if (village >= 2)
+    load->query.village_id = village_at (self, village - 2);
+
+  self->load_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, bf_notices_page_refresh);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_thread);
+  /* The old list stays until the new one is read, without flickering to empty. */
+  set_loading (self, TRUE);
+}
+
+gboolean
+bf_notices_page_get_loading (BfNoticesPage *self)
+{
+  g_return_val_if_fail (BF_IS_NOTICES_PAGE (self), FALSE);
+  return self->load_cancellable != NULL;
 }
 
 static void
@@ -461,6 +568,12 @@ bf_notices_page_set_store (BfNoticesPage *self, BfStore *store)
 
   g_return_if_fail (BF_IS_NOTICES_PAGE (self));
 
+  cancel_load (self);
+  if (store != self->store)
+    {
+      fill_list (self, NULL);
+      gtk_stack_set_visible_child_name (self->list_stack, "notices");
+    }
   g_clear_object (&self->store);
   g_clear_pointer (&self->villages, g_ptr_array_unref);
   g_clear_pointer (&self->notice, bf_notice_free);
@@ -1476,6 +1589,8 @@ bf_notices_page_dispose (GObject *object)
 {
   BfNoticesPage *self = BF_NOTICES_PAGE (object);
 
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed, self);
   g_clear_object (&self->settings);
@@ -1506,12 +1621,33 @@ bf_notices_page_map (GtkWidget *widget)
 }
 
 static void
+bf_notices_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  BfNoticesPage *self = BF_NOTICES_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_LOADING:
+        g_value_set_boolean (value, bf_notices_page_get_loading (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bf_notices_page_class_init (BfNoticesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bf_notices_page_dispose;
+  object_class->get_property = bf_notices_page_get_property;
+
+  /* TRUE while the list is read in the background. */
+  props[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
   widget_class->map = bf_notices_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1523,6 +1659,8 @@ bf_notices_page_class_init (BfNoticesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, state_filter);
   gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, village_filter);
+  gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, loading_label);
 
   gtk_widget_class_install_action (widget_class, "notices.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "notices.meetings", NULL, meetings_activated);

@@ -25,5 +25,7 @@ gboolean bf_notices_page_open_notice (BfNoticesPage *self, gint64 id);
 /* The refusal or error last shown, NULL after a success. */
 const char *bf_notices_page_get_problem (BfNoticesPage *self);
 guint bf_notices_page_get_n_notices (BfNoticesPage *self);
+/* TRUE while the list is read in the background (the "loading" property). */
+gboolean bf_notices_page_get_loading (BfNoticesPage *self);
 
 G_END_DECLS
