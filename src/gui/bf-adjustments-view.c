@@ -89,7 +89,9 @@ list_work (BfStore *reader, gpointer data, GError **error)
 {
   ListQuery *q = data;
 
-  return bf_store_adjustments_list (reader, q->period, q->village_id, NULL, error);
+  return bf_exit_list_read_new (
+    BF_EXIT_LIST_ADJUSTMENTS,
+    bf_store_adjustments_list (reader, q->period, q->village_id, NULL, error));
 }
 
 static void
@@ -120,15 +122,15 @@ list_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfAdjustmentsView *self = BF_ADJUSTMENTS_VIEW (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  bf_exit_list_fill (self->adjustments, BF_EXIT_LIST_ADJUSTMENTS, rows);
-  if (rows == NULL)
+  bf_exit_list_replace (self->adjustments, read != NULL ? read->items : NULL);
+  if (read == NULL)
     gtk_label_set_text (self->summary_label, error->message);
   else
-    show_summary (self, rows);
+    show_summary (self, read->records);
 }
 
 static void reload (BfAdjustmentsView *self);
@@ -155,7 +157,8 @@ reload (BfAdjustmentsView *self)
   q->period = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_entry))));
   q->village_id = bf_exit_scope_get (self->scope_dropdown, self->scope_ids);
   bf_exit_worker_run (self->worker, self, list_work, q, (GDestroyNotify) list_query_free,
-                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, list_done_cb, NULL);
+                      (GDestroyNotify) bf_exit_list_read_free, self->cancellable, list_done_cb,
+                      NULL);
 }
 
 /* ---------------------------------------------------------------------------------------------

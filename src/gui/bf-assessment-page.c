@@ -92,7 +92,8 @@ list_work (BfStore *reader, gpointer data, GError **error)
   ListQuery *q = data;
   BfAssessmentQuery query = { q->period, q->village_id, q->result, q->text, q->falling };
 
-  return bf_store_assessment_list (reader, &query, error);
+  return bf_exit_list_read_new (BF_EXIT_LIST_ASSESSMENTS,
+                                bf_store_assessment_list (reader, &query, error));
 }
 
 static void
@@ -100,19 +101,20 @@ list_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfAssessmentPage *self = BF_ASSESSMENT_PAGE (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
   g_autofree char *count = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  bf_exit_list_fill (self->assessments, BF_EXIT_LIST_ASSESSMENTS, rows);
-  if (rows == NULL)
+  bf_exit_list_replace (self->assessments, read != NULL ? read->items : NULL);
+  if (read == NULL)
     {
       gtk_label_set_text (self->list_count, error->message);
       return;
     }
   count = g_strdup_printf (
-    g_dngettext (GETTEXT_PACKAGE, "%u household", "%u households", rows->len), rows->len);
+    g_dngettext (GETTEXT_PACKAGE, "%u household", "%u households", read->items->len),
+    read->items->len);
   gtk_label_set_text (self->list_count, count);
 }
 
@@ -135,7 +137,8 @@ reload_list (BfAssessmentPage *self)
   q->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   q->falling = gtk_check_button_get_active (self->falling_check);
   bf_exit_worker_run (self->worker, self, list_work, q, (GDestroyNotify) list_query_free,
-                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, list_done_cb, NULL);
+                      (GDestroyNotify) bf_exit_list_read_free, self->cancellable, list_done_cb,
+                      NULL);
 }
 
 static gboolean
@@ -330,7 +333,8 @@ follow_work (BfStore *reader, gpointer data, GError **error)
 {
   FollowQuery *q = data;
 
-  return bf_store_follow_up_list (reader, q->village_id, q->years, error);
+  return bf_exit_list_read_new (BF_EXIT_LIST_FOLLOW_UP,
+                                bf_store_follow_up_list (reader, q->village_id, q->years, error));
 }
 
 static void
@@ -338,18 +342,20 @@ follow_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfAssessmentPage *self = BF_ASSESSMENT_PAGE (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
   g_autofree char *summary = NULL;
+  GPtrArray *rows;
   guint never = 0;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  bf_exit_list_fill (self->follow_ups, BF_EXIT_LIST_FOLLOW_UP, rows);
-  if (rows == NULL)
+  bf_exit_list_replace (self->follow_ups, read != NULL ? read->items : NULL);
+  if (read == NULL)
     {
       gtk_label_set_text (self->follow_summary, error->message);
       return;
     }
+  rows = read->records;
   for (guint i = 0; i < rows->len; i++)
     {
       const BfCaseRow *row = g_ptr_array_index (rows, i);
@@ -381,7 +387,8 @@ reload_follow_up (BfAssessmentPage *self)
   /* The register's years (bangfu-cli reads the same); Preferences edits them. */
   q->years = self->follow_years = bf_store_followup_years (self->store);
   bf_exit_worker_run (self->worker, self, follow_work, q, g_free,
-                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, follow_done_cb, NULL);
+                      (GDestroyNotify) bf_exit_list_read_free, self->cancellable, follow_done_cb,
+                      NULL);
 }
 
 /* ---------------------------------------------------------------------------------------------

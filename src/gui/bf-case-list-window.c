@@ -49,7 +49,9 @@ rows_work (BfStore *reader, gpointer data, GError **error)
 {
   GArray *ids = data;
 
-  return bf_store_case_rows (reader, (const gint64 *) (gconstpointer) ids->data, ids->len, error);
+  return bf_exit_list_read_new (
+    BF_EXIT_LIST_CASES,
+    bf_store_case_rows (reader, (const gint64 *) (gconstpointer) ids->data, ids->len, error));
 }
 
 static void
@@ -57,15 +59,15 @@ rows_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfCaseListWindow *self = BF_CASE_LIST_WINDOW (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
 
   self->loaded = TRUE;
-  if (rows == NULL)
+  if (read == NULL)
     {
       gtk_label_set_text (self->counts_label, error->message);
       return;
     }
-  bf_exit_list_fill (self->rows, BF_EXIT_LIST_CASES, rows);
+  bf_exit_list_replace (self->rows, read->items);
 }
 
 static void
@@ -146,7 +148,7 @@ bf_case_list_window_new (GtkWindow *parent,
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), indicator->households->len);
   g_array_append_vals (ids, indicator->households->data, indicator->households->len);
   bf_exit_worker_run (worker, self, rows_work, ids, (GDestroyNotify) g_array_unref,
-                      (GDestroyNotify) g_ptr_array_unref, NULL, rows_done_cb, NULL);
+                      (GDestroyNotify) bf_exit_list_read_free, NULL, rows_done_cb, NULL);
   return GTK_WIDGET (self);
 }
 

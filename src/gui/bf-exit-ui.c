@@ -315,33 +315,86 @@ bf_exit_row_from_adjustment (const BfAdjustment *a)
   return bf_exit_row_new (a->household_id, a->id, cells);
 }
 
-void
-bf_exit_list_fill (GListStore *model, BfExitList kind, GPtrArray *rows)
+static BfExitRow *
+row_of (BfExitList kind, gpointer record)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
+  switch (kind)
     {
-      gpointer row = g_ptr_array_index (rows, i);
-
-      switch (kind)
-        {
-          case BF_EXIT_LIST_ASSESSMENTS:
-            g_ptr_array_add (items, bf_exit_row_from_assessment (row));
-            break;
-          case BF_EXIT_LIST_ADJUSTMENTS:
-            g_ptr_array_add (items, bf_exit_row_from_adjustment (row));
-            break;
-          case BF_EXIT_LIST_CASES:
-          case BF_EXIT_LIST_FOLLOW_UP:
-          default:
-            g_ptr_array_add (items, bf_exit_row_from_case (row, kind));
-            break;
-        }
+      case BF_EXIT_LIST_ASSESSMENTS:
+        return bf_exit_row_from_assessment (record);
+      case BF_EXIT_LIST_ADJUSTMENTS:
+        return bf_exit_row_from_adjustment (record);
+      case BF_EXIT_LIST_CASES:
+      case BF_EXIT_LIST_FOLLOW_UP:
+      default:
+        return bf_exit_row_from_case (record, kind);
     }
+}
+
+BfExitListRead *
+bf_exit_list_read_new (BfExitList kind, GPtrArray *records)
+{
+  BfExitListRead *read;
+
+  if (records == NULL)
+    return NULL;
+  read = g_new0 (BfExitListRead, 1);
+  read->records = records;
+  read->items = g_ptr_array_new_full (records->len, g_object_unref);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (read->items, row_of (kind, g_ptr_array_index (records, i)));
+  return read;
+}
+
+static gpointer
+free_read_thread (gpointer data)
+{
+  BfExitListRead *read = data;
+
+  g_clear_pointer (&read->records, g_ptr_array_unref);
+  g_clear_pointer (&read->items, g_ptr_array_unref);
+  g_free (read);
+  return NULL;
+}
+
+/* Above this many rows a list is freed in a thread: tens of thousands of them take tens of
+ * milliseconds, time the window would not answer. */
+#define FREE_IN_THREAD 2000
+
+void
+bf_exit_list_read_free (BfExitListRead *read)
+{
+  if (read == NULL)
+    return;
+  if (read->records->len > FREE_IN_THREAD)
+    g_thread_unref (g_thread_new ("bf-exit-free", free_read_thread, read));
+  else
+    free_read_thread (read);
+}
+
+static gpointer
+free_items_thread (gpointer items)
+{
+  g_ptr_array_unref (items);
+  return NULL;
+}
+
+void
+bf_exit_list_replace (GListStore *model, GPtrArray *items)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (model));
+  GPtrArray *old = g_ptr_array_new_full (n_old, g_object_unref);
+
+  /* The old rows are held past the splice so that their last reference is dropped in a thread. */
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (model), i));
   /* One change for the whole list: the view updates once. */
-  g_list_store_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)), items->pdata,
-                       items->len);
+  g_list_store_splice (model, 0, n_old, items != NULL ? items->pdata : NULL,
+                       items != NULL ? items->len : 0);
+  if (n_old > FREE_IN_THREAD)
+    g_thread_unref (g_thread_new ("bf-exit-free", free_items_thread, old));
+  else
+    g_ptr_array_unref (old);
 }
 
 /* ---------------------------------------------------------------------------------------------

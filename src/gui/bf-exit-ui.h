@@ -37,8 +37,22 @@ void bf_exit_list_setup (GtkColumnView *view, BfExitList kind, const char *acces
 BfExitRow *bf_exit_row_from_case (const BfCaseRow *row, BfExitList kind);
 BfExitRow *bf_exit_row_from_assessment (const BfAssessment *assessment);
 BfExitRow *bf_exit_row_from_adjustment (const BfAdjustment *adjustment);
-/* @model's rows replaced by @rows (BfCaseRow, BfAssessment or BfAdjustment per @kind). */
-void bf_exit_list_fill (GListStore *model, BfExitList kind, GPtrArray *rows);
+/* A list as the worker reads it: the records and their rows, made in the worker too because tens
+ * of thousands of them would hold up the window. */
+typedef struct
+{
+  GPtrArray *records; /* BfCaseRow, BfAssessment or BfAdjustment per the list */
+  GPtrArray *items;   /* BfExitRow, one a record */
+} BfExitListRead;
+
+/* Takes @records; NULL for NULL. Safe in any thread. */
+BfExitListRead *bf_exit_list_read_new (BfExitList kind, GPtrArray *records);
+/* Frees a large read in a thread of its own. */
+void bf_exit_list_read_free (BfExitListRead *read);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfExitListRead, bf_exit_list_read_free)
+/* @model's rows replaced by @items (BfExitRow, or NULL for none) in one change; the old rows of a
+ * long list are freed in a thread. */
+void bf_exit_list_replace (GListStore *model, GPtrArray *items);
 
 /* "4,600.00", or "—" for G_MININT64. */
 char *bf_exit_money (gint64 fen);

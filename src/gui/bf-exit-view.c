@@ -272,7 +272,8 @@ show_detail (BfExitView *self)
 static gpointer
 candidates_work (BfStore *reader, gpointer data, GError **error)
 {
-  return bf_store_exit_candidates (reader, *(gint64 *) data, error);
+  return bf_exit_list_read_new (BF_EXIT_LIST_CASES,
+                                bf_store_exit_candidates (reader, *(gint64 *) data, error));
 }
 
 static void
@@ -298,21 +299,21 @@ candidates_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfExitView *self = BF_EXIT_VIEW (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
   g_autofree char *text = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  bf_exit_list_fill (self->candidates, BF_EXIT_LIST_CASES, rows);
-  if (rows == NULL)
+  bf_exit_list_replace (self->candidates, read != NULL ? read->items : NULL);
+  if (read == NULL)
     {
       gtk_label_set_text (self->candidates_label, error->message);
       return;
     }
   text = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u household under assistance or on its way to exit.",
-                 "%u households under assistance or on their way to exit.", rows->len),
-    rows->len);
+                 "%u households under assistance or on their way to exit.", read->items->len),
+    read->items->len);
   gtk_label_set_text (self->candidates_label, text);
   select_in_list (self);
 }
@@ -330,8 +331,8 @@ reload_candidates (BfExitView *self)
   village = g_new (gint64, 1);
   *village = bf_exit_scope_get (self->scope_dropdown, self->scope_ids);
   bf_exit_worker_run (self->worker, self, candidates_work, village, g_free,
-                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, candidates_done_cb,
-                      NULL);
+                      (GDestroyNotify) bf_exit_list_read_free, self->cancellable,
+                      candidates_done_cb, NULL);
 }
 
 /* The register opened fills the scope in while the view may be off screen: the page loads the

@@ -39,7 +39,8 @@ run_job (gpointer data, gpointer user_data)
     return;
   if (self->reader == NULL)
     {
-      self->reader = bf_store_open (self->path, BF_STORE_OPEN_READ_ONLY, &error);
+      self->reader =
+        bf_store_open (self->path, BF_STORE_OPEN_READ_ONLY | BF_STORE_OPEN_READER, &error);
       if (self->reader == NULL)
         {
           g_task_return_error (task, error);
