@@ -147,54 +147,23 @@ typedef struct
   double share; /* of the rows' work */
 } SheetSpec;
 
-#define TEXT(h, s)                                                                                 \
+/* One column: header, kind, cursor field, second field, code list. */
+#define COLUMN(h, kind, s, l)                                                                      \
   {                                                                                                \
-    h, KIND_TEXT, s, 0, 0                                                                          \
+    h, kind, s, 0, l                                                                               \
   }
-#define LONG_TEXT(h, s)                                                                            \
-  {                                                                                                \
-    h, KIND_LONG_TEXT, s, 0, 0                                                                     \
-  }
-#define DIGITS(h, s)                                                                               \
-  {                                                                                                \
-    h, KIND_DIGITS, s, 0, 0                                                                        \
-  }
-#define ID_NUMBER(h, s)                                                                            \
-  {                                                                                                \
-    h, KIND_ID_NUMBER, s, 0, 0                                                                     \
-  }
-#define PHONE(h, s)                                                                                \
-  {                                                                                                \
-    h, KIND_PHONE, s, 0, 0                                                                         \
-  }
-#define DATE(h, s)                                                                                 \
-  {                                                                                                \
-    h, KIND_DATE, s, 0, 0                                                                          \
-  }
-#define MONEY(h, s)                                                                                \
-  {                                                                                                \
-    h, KIND_MONEY, s, 0, 0                                                                         \
-  }
-#define INT(h, s)                                                                                  \
-  {                                                                                                \
-    h, KIND_INT, s, 0, 0                                                                           \
-  }
-#define DECIMAL(h, s)                                                                              \
-  {                                                                                                \
-    h, KIND_DECIMAL, s, 0, 0                                                                       \
-  }
-#define CODE(h, s, l)                                                                              \
-  {                                                                                                \
-    h, KIND_CODE, s, 0, l                                                                          \
-  }
-#define STATUS(h, s)                                                                               \
-  {                                                                                                \
-    h, KIND_STATUS, s, 0, 0                                                                        \
-  }
-#define YES_NO(h, s)                                                                               \
-  {                                                                                                \
-    h, KIND_YES_NO, s, 0, 0                                                                        \
-  }
+#define TEXT(h, s)      COLUMN (h, KIND_TEXT, s, 0)
+#define LONG_TEXT(h, s) COLUMN (h, KIND_LONG_TEXT, s, 0)
+#define DIGITS(h, s)    COLUMN (h, KIND_DIGITS, s, 0)
+#define ID_NUMBER(h, s) COLUMN (h, KIND_ID_NUMBER, s, 0)
+#define PHONE(h, s)     COLUMN (h, KIND_PHONE, s, 0)
+#define DATE(h, s)      COLUMN (h, KIND_DATE, s, 0)
+#define MONEY(h, s)     COLUMN (h, KIND_MONEY, s, 0)
+#define INT(h, s)       COLUMN (h, KIND_INT, s, 0)
+#define DECIMAL(h, s)   COLUMN (h, KIND_DECIMAL, s, 0)
+#define CODE(h, s, l)   COLUMN (h, KIND_CODE, s, l)
+#define STATUS(h, s)    COLUMN (h, KIND_STATUS, s, 0)
+#define YES_NO(h, s)    COLUMN (h, KIND_YES_NO, s, 0)
 
 static const Column household_columns[] = {
   DIGITS ("户编号", BF_LEDGER_H_NUMBER),
