@@ -102,48 +102,23 @@ search_changed_cb (BfHelpersView *self)
 /* The list's read: every helper with their counts takes a few hundred milliseconds on a large
  * register (17,000 helpers for 100,000 households), so it runs in a thread on its own read-only
  * connection and the window stays responsive. */
-typedef struct
+static gpointer
+load_helpers (BfStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
-  char *path;
-  gboolean include_retired;
-} Load;
-
-static void
-load_free (Load *load)
-{
-  g_free (load->path);
-  g_free (load);
-}
-
-static void
-load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Load *load = task_data;
-  g_autoptr (BfStore) reader = NULL;
+  gboolean include_retired = GPOINTER_TO_INT (data);
   g_autoptr (GPtrArray) helpers = NULL;
   GPtrArray *items;
-  GError *error = NULL;
 
-  reader = bf_store_open (load->path, BF_STORE_OPEN_READ_ONLY | BF_STORE_OPEN_READER, &error);
-  if (reader == NULL || g_task_return_error_if_cancelled (task))
-    {
-      if (error != NULL)
-        g_task_return_error (task, error);
-      return;
-    }
-  helpers = bf_store_helper_list (reader, load->include_retired, &error);
+  helpers = bf_store_helper_list (reader, include_retired, error);
   if (helpers == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
   /* The items are made here too: 17,000 objects are a noticeable part of the work. */
   items = g_ptr_array_new_full (helpers->len, g_object_unref);
   g_ptr_array_set_free_func (helpers, NULL);
   for (guint i = 0; i < helpers->len; i++)
     g_ptr_array_add (
       items, bf_record_item_new (g_ptr_array_index (helpers, i), (GDestroyNotify) bf_helper_free));
-  g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+  return items;
 }
 
 static void
@@ -167,7 +142,7 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   BfHelpersView *self = BF_HELPERS_VIEW (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) items = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GPtrArray) items = bf_gui_read_finish (result, &error);
 
   /* A newer read, or the view going away, cancelled this one. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -182,27 +157,18 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 void
 bf_helpers_view_reload (BfHelpersView *self)
 {
-  g_autoptr (GTask) task = NULL;
-  Load *load;
-
   g_return_if_fail (BF_IS_HELPERS_VIEW (self));
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  bf_gui_read_cancel (&self->load_cancellable);
   if (self->store == NULL)
     {
       fill_list (self, NULL);
       set_loading (self, FALSE);
       return;
     }
-  load = g_new0 (Load, 1);
-  load->path = g_strdup (bf_store_get_path (self->store));
-  load->include_retired = gtk_check_button_get_active (self->retired_check);
-  self->load_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, bf_helpers_view_reload);
-  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
-  g_task_run_in_thread (task, load_thread);
+  bf_gui_read_async (self, self->store, &self->load_cancellable, load_helpers,
+                     GINT_TO_POINTER (gtk_check_button_get_active (self->retired_check)), NULL,
+                     (GDestroyNotify) g_ptr_array_unref, load_done_cb, NULL);
   /* The old list stays until the new one is read, without flickering to empty. */
   gtk_label_set_text (self->count_label, _ ("Loading…"));
   set_loading (self, TRUE);
@@ -621,8 +587,7 @@ bf_helpers_view_dispose (GObject *object)
 {
   BfHelpersView *self = BF_HELPERS_VIEW (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  bf_gui_read_cancel (&self->load_cancellable);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BF_TYPE_HELPERS_VIEW);

@@ -325,41 +325,16 @@ village_at (BfNoticesPage *self, guint position)
 /* The list's read: the notices with their counts take about a second on a large register
  * (100,000 households), so it runs in a thread on its own read-only connection and the window
  * stays responsive. */
-typedef struct
+static gpointer
+load_notices (BfStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
-  char *path;
-  BfNoticeQuery query; /* its strings are static */
-} Load;
-
-static void
-load_free (Load *load)
-{
-  g_free (load->path);
-  g_free (load);
-}
-
-static void
-load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Load *load = task_data;
-  g_autoptr (BfStore) reader = NULL;
+  const BfNoticeQuery *query = data;
   g_autoptr (GPtrArray) notices = NULL;
   GPtrArray *items;
-  GError *error = NULL;
 
-  reader = bf_store_open (load->path, BF_STORE_OPEN_READ_ONLY | BF_STORE_OPEN_READER, &error);
-  if (reader == NULL || g_task_return_error_if_cancelled (task))
-    {
-      if (error != NULL)
-        g_task_return_error (task, error);
-      return;
-    }
-  notices = bf_store_list_notices (reader, &load->query, &error);
+  notices = bf_store_list_notices (reader, query, error);
   if (notices == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
   items = g_ptr_array_new_full (notices->len, g_object_unref);
   for (guint i = 0; i < notices->len; i++)
     {
@@ -368,7 +343,7 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       object->notice = g_steal_pointer (&notices->pdata[i]);
       g_ptr_array_add (items, object);
     }
-  g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+  return items;
 }
 
 static void
@@ -396,7 +371,7 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   BfNoticesPage *self = BF_NOTICES_PAGE (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) items = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GPtrArray) items = bf_gui_read_finish (result, &error);
 
   /* A newer read, a store change or the page going away cancelled this one. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -412,18 +387,14 @@ load_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 static void
 cancel_load (BfNoticesPage *self)
 {
-  if (self->load_cancellable == NULL)
-    return;
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  set_loading (self, FALSE);
+  if (bf_gui_read_cancel (&self->load_cancellable))
+    set_loading (self, FALSE);
 }
 
 void
 bf_notices_page_refresh (BfNoticesPage *self)
 {
-  g_autoptr (GTask) task = NULL;
-  Load *load;
+  BfNoticeQuery *query; /* its strings are static */
   guint kind, state, village;
 
   g_return_if_fail (BF_IS_NOTICES_PAGE (self));
@@ -440,25 +411,21 @@ bf_notices_page_refresh (BfNoticesPage *self)
   self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->stale)
     return;
-  load = g_new0 (Load, 1);
-  load->path = g_strdup (bf_store_get_path (self->store));
+  query = g_new0 (BfNoticeQuery, 1);
   kind = gtk_drop_down_get_selected (self->kind_filter);
   state = gtk_drop_down_get_selected (self->state_filter);
   village = gtk_drop_down_get_selected (self->village_filter);
   if (kind >= 1 && kind <= G_N_ELEMENTS (bf_notices_page_kinds))
-    load->query.kind = bf_notices_page_kinds[kind - 1];
+    query->kind = bf_notices_page_kinds[kind - 1];
   if (state >= 1 && state <= G_N_ELEMENTS (states))
-    load->query.state = states[state - 1];
+    query->state = states[state - 1];
   if (village == 1)
-    load->query.village_id = -1;
+    query->village_id = -1;
   else if (village >= 2)
-    load->query.village_id = village_at (self, village - 2);
+    query->village_id = village_at (self, village - 2);
 
-  self->load_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, bf_notices_page_refresh);
-  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
-  g_task_run_in_thread (task, load_thread);
+  bf_gui_read_async (self, self->store, &self->load_cancellable, load_notices, query, g_free,
+                     (GDestroyNotify) g_ptr_array_unref, load_done_cb, NULL);
   /* The old list stays until the new one is read, without flickering to empty. */
   set_loading (self, TRUE);
 }
@@ -1589,8 +1556,7 @@ bf_notices_page_dispose (GObject *object)
 {
   BfNoticesPage *self = BF_NOTICES_PAGE (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
+  bf_gui_read_cancel (&self->load_cancellable);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed, self);
   g_clear_object (&self->settings);
