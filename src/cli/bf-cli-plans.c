@@ -555,12 +555,9 @@ bf_cli_list_follow_up (int argc, char **argv)
 }
 
 static const Column not_visited_columns[] = {
-  { N_ ("Household number"), 12 },
-  { N_ ("Head of household"), 8 },
-  { N_ ("Village"), 8 },
-  { N_ ("Group"), 6 },
-  { N_ ("Status"), 16 },
-  { N_ ("Helper"), 8 },
+  { N_ ("Household number"), 12 }, { N_ ("Head of household"), 8 },
+  { N_ ("Village"), 8 },           { N_ ("Group"), 6 },
+  { N_ ("Status"), 16 },           { N_ ("Helper"), 8 },
   { N_ ("Last visit"), 0 },
 };
 
