@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bangfu-cli list measures, list visits. JSON keys are stable English; the text output is for
- * people and translated. */
+/* bangfu-cli list measures, list visits, list follow-up, list not-visited. JSON keys are stable
+ * English; the text output is for people and translated. */
 
 #include "config.h"
 
@@ -9,6 +9,7 @@
 #include "bf-cli.h"
 #include "bf-codes.h"
 #include "bf-money.h"
+#include "bf-store-assessment.h"
 #include "bf-store-plans.h"
 
 #define PAGE_SIZE 500
@@ -105,9 +106,15 @@ list_page_size (const ListRun *run)
 }
 
 static gboolean
+list_full (const ListRun *run)
+{
+  return run->limit > 0 && run->shown >= (guint64) run->limit;
+}
+
+static gboolean
 list_more (const ListRun *run, const BfHouseholdCursor *next)
 {
-  return next != NULL && (run->limit == 0 || run->shown < (guint64) run->limit);
+  return next != NULL && !list_full (run);
 }
 
 static int
@@ -421,6 +428,223 @@ bf_cli_list_visits (int argc, char **argv)
           count);
       else
         g_print (ngettext ("%s visit\n", "%s visits\n", (gulong) total), count);
+    }
+  return list_end (&run, status);
+}
+
+/* ---- list follow-up, list not-visited ---- */
+
+/* One household of a supervision list: a JSON object or a line of the table. */
+static void
+list_add (ListRun *run, const Column *columns, guint n, JsonNode *node, const char *const *cells)
+{
+  if (run->json)
+    {
+      json_array_add_element (run->array, node);
+      return;
+    }
+  json_node_unref (node);
+  if (run->shown == 0)
+    print_cells (columns, n, NULL);
+  print_cells (columns, n, cells);
+}
+
+static JsonObject *
+household_json (const char *number,
+                const char *head_name,
+                const char *village_name,
+                const char *group_name,
+                const char *status,
+                const char *last_visit_on)
+{
+  JsonObject *o = json_object_new ();
+
+  set_text (o, "household_number", number);
+  set_text (o, "head_name", head_name);
+  set_text (o, "village", village_name);
+  set_text (o, "group", group_name);
+  set_text (o, "status", status);
+  set_text (o, "last_visit_on", last_visit_on);
+  return o;
+}
+
+static JsonNode *
+json_node_for (JsonObject *o)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, o);
+  return node;
+}
+
+static const Column follow_up_columns[] = {
+  { N_ ("Household number"), 12 }, { N_ ("Head of household"), 8 },
+  { N_ ("Village"), 8 },           { N_ ("Group"), 6 },
+  { N_ ("Exited on"), 10 },        { N_ ("Last visit"), 0 },
+};
+
+static JsonNode *
+follow_up_to_json (const BfCaseRow *r)
+{
+  JsonObject *o = household_json (r->number, r->head_name, r->village_name, r->group_name,
+                                  r->status, r->last_visit_on);
+
+  set_text (o, "exited_on", r->exited_on != NULL ? r->exited_on : r->status_since);
+  json_object_set_int_member (o, "member_count", r->member_count);
+  if (r->per_capita_fen == G_MININT64)
+    json_object_set_null_member (o, "per_capita_fen");
+  else
+    json_object_set_int_member (o, "per_capita_fen", r->per_capita_fen);
+  return json_node_for (o);
+}
+
+int
+bf_cli_list_follow_up (int argc, char **argv)
+{
+  g_auto (ListRun) run = { 0 };
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = BF_CLI_OK;
+  guint years = 0;
+  const GOptionEntry entries[] = { { "village", 0, 0, G_OPTION_ARG_STRING, &run.village,
+                                     N_ ("Only this village (name or id)"), N_ ("V") },
+                                   { "json", 0, 0, G_OPTION_ARG_NONE, &run.json, N_ ("Write JSON"),
+                                     NULL },
+                                   { "limit", 0, 0, G_OPTION_ARG_INT, &run.limit,
+                                     N_ ("At most N households (default: all)"), N_ ("N") },
+                                   G_OPTION_ENTRY_NULL };
+
+  if (!bf_cli_parse ("",
+                     _ ("List the exited households within the register’s follow-up years, "
+                        "the longest unvisited first."),
+                     entries, &argc, &argv))
+    return BF_CLI_USAGE;
+  if (!list_begin (&run, argc, argv, &status))
+    return status;
+
+  years = bf_store_followup_years (run.store);
+  rows = bf_store_follow_up_list (run.store, run.village_id, years, &error);
+  if (rows == NULL)
+    status = bf_cli_fail (error);
+  for (guint i = 0; rows != NULL && i < rows->len && !list_full (&run); i++, run.shown++)
+    {
+      const BfCaseRow *r = g_ptr_array_index (rows, i);
+      const char *cells[] = {
+        r->number,
+        r->head_name,
+        r->village_name,
+        r->group_name != NULL ? r->group_name : "",
+        r->exited_on != NULL ? r->exited_on : r->status_since,
+        r->last_visit_on != NULL ? r->last_visit_on : _ ("never"),
+      };
+
+      list_add (&run, follow_up_columns, G_N_ELEMENTS (follow_up_columns), follow_up_to_json (r),
+                cells);
+    }
+
+  if (status == BF_CLI_OK && !run.json)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, run.shown);
+
+      /* TRANSLATORS: "12 households in follow-up (follow-up years: 5)" */
+      g_print (ngettext ("%s household in follow-up (follow-up years: %u)\n",
+                         "%s households in follow-up (follow-up years: %u)\n", (gulong) run.shown),
+               count, years);
+    }
+  return list_end (&run, status);
+}
+
+static const Column not_visited_columns[] = {
+  { N_ ("Household number"), 12 }, { N_ ("Head of household"), 8 },
+  { N_ ("Village"), 8 },           { N_ ("Group"), 6 },
+  { N_ ("Status"), 16 },           { N_ ("Helper"), 8 },
+  { N_ ("Last visit"), 0 },
+};
+
+static JsonNode *
+household_line_to_json (const BfHouseholdLine *l)
+{
+  JsonObject *o = household_json (l->number, l->head_name, l->village_name, l->group_name,
+                                  l->status, l->last_visit_on);
+
+  set_ref (o, "helper_id", l->helper_id);
+  set_text (o, "helper_name", l->helper_name);
+  return json_node_for (o);
+}
+
+int
+bf_cli_list_not_visited (int argc, char **argv)
+{
+  g_auto (ListRun) run = { 0 };
+  g_autoptr (BfHouseholdCursor) cursor = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = BF_CLI_OK, days = G_MININT;
+  gint64 total = 0;
+  const GOptionEntry entries[] = {
+    { "days", 0, 0, G_OPTION_ARG_INT, &days,
+      N_ ("Not visited for N days (default: the register’s setting)"), N_ ("N") },
+    { "village", 0, 0, G_OPTION_ARG_STRING, &run.village, N_ ("Only this village (name or id)"),
+      N_ ("V") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &run.json, N_ ("Write JSON"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &run.limit, N_ ("At most N households (default: all)"),
+      N_ ("N") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!bf_cli_parse ("",
+                     _ ("List the households under assistance or in follow-up that were not "
+                        "visited for N days, the never visited first."),
+                     entries, &argc, &argv))
+    return BF_CLI_USAGE;
+  /* The same range as the register's setting. */
+  if (days != G_MININT && (days < 1 || days > 3650))
+    return bf_cli_usage_error (_ ("--days must be from 1 to 3650"));
+  if (!list_begin (&run, argc, argv, &status))
+    return status;
+
+  if (days == G_MININT)
+    days = (int) bf_store_not_visited_days (run.store);
+  do
+    {
+      g_autoptr (BfListPage) page = bf_store_households_not_visited (
+        run.store, (guint) days, NULL, run.village_id, cursor, list_page_size (&run), &error);
+
+      if (page == NULL)
+        {
+          status = bf_cli_fail (error);
+          break;
+        }
+      if (page->total >= 0)
+        total = page->total;
+      for (guint i = 0; i < page->rows->len; i++, run.shown++)
+        {
+          const BfHouseholdLine *l = g_ptr_array_index (page->rows, i);
+          const char *cells[] = {
+            l->number,
+            l->head_name,
+            l->village_name,
+            l->group_name != NULL ? l->group_name : "",
+            bf_cli_status_label (l->status),
+            l->helper_name != NULL ? l->helper_name : "—",
+            l->last_visit_on != NULL ? l->last_visit_on : _ ("never"),
+          };
+
+          list_add (&run, not_visited_columns, G_N_ELEMENTS (not_visited_columns),
+                    household_line_to_json (l), cells);
+        }
+      g_clear_pointer (&cursor, bf_household_cursor_free);
+      cursor = bf_household_cursor_copy (page->next);
+    }
+  while (list_more (&run, cursor));
+
+  if (status == BF_CLI_OK && !run.json)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+
+      /* TRANSLATORS: "12 households not visited for 90 days" */
+      g_print (ngettext ("%s household not visited for %d days\n",
+                         "%s households not visited for %d days\n", (gulong) total),
+               count, days);
     }
   return list_end (&run, status);
 }

@@ -64,6 +64,8 @@ int bf_cli_id_check (int argc, char **argv);
 int bf_cli_list_households (int argc, char **argv);
 int bf_cli_list_measures (int argc, char **argv);
 int bf_cli_list_visits (int argc, char **argv);
+int bf_cli_list_follow_up (int argc, char **argv);
+int bf_cli_list_not_visited (int argc, char **argv);
 int bf_cli_show_household (int argc, char **argv);
 int bf_cli_check (int argc, char **argv);
 int bf_cli_audit_verify (int argc, char **argv);
