@@ -341,8 +341,16 @@ bf_exit_list_read_new (BfExitList kind, GPtrArray *records)
   read = g_new0 (BfExitListRead, 1);
   read->records = records;
   read->items = g_ptr_array_new_full (records->len, g_object_unref);
+  /* Looking a household up after the fill takes no walk over tens of thousands of rows. */
+  read->index = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (read->items, row_of (kind, g_ptr_array_index (records, i)));
+    {
+      BfExitRow *row = row_of (kind, g_ptr_array_index (records, i));
+
+      g_ptr_array_add (read->items, row);
+      if (!g_hash_table_contains (read->index, &row->household_id))
+        g_hash_table_insert (read->index, &row->household_id, GUINT_TO_POINTER (i + 1));
+    }
   return read;
 }
 
@@ -351,6 +359,7 @@ free_read_thread (gpointer data)
 {
   BfExitListRead *read = data;
 
+  g_clear_pointer (&read->index, g_hash_table_unref);
   g_clear_pointer (&read->records, g_ptr_array_unref);
   g_clear_pointer (&read->items, g_ptr_array_unref);
   g_free (read);

@@ -43,6 +43,7 @@ typedef struct
 {
   GPtrArray *records; /* BfCaseRow, BfAssessment or BfAdjustment per the list */
   GPtrArray *items;   /* BfExitRow, one a record */
+  GHashTable *index;  /* household id (gint64 *) -> 1 + position of its first row in items */
 } BfExitListRead;
 
 /* Takes @records; NULL for NULL. Safe in any thread. */

@@ -24,6 +24,8 @@ struct _BfExitView
   GArray *scope_ids;
   GListStore *candidates;
   GtkFilterListModel *filtered;
+  GtkFilter *search_filter; /* on the list only while there is text to search for */
+  GHashTable *index;        /* the candidates' BfExitListRead.index */
   GtkSingleSelection *selection;
   gint64 household_id;
   gint64 village_id;
@@ -279,11 +281,24 @@ candidates_work (BfStore *reader, gpointer data, GError **error)
 static void
 select_in_list (BfExitView *self)
 {
-  guint n = self->household_id != 0 ? g_list_model_get_n_items (G_LIST_MODEL (self->selection)) : 0;
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = self->household_id != 0 ? g_list_model_get_n_items (model) : 0;
 
+  /* Unfiltered, the list is the worker's rows in order and its index answers at once. */
+  if (n > 0 && self->index != NULL && gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    {
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, &self->household_id));
+
+      n = 0;
+      if (position > 0)
+        {
+          gtk_single_selection_set_selected (self->selection, position - 1);
+          return;
+        }
+    }
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (BfExitRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      g_autoptr (BfExitRow) row = g_list_model_get_item (model, i);
 
       if (bf_exit_row_get_household_id (row) == self->household_id)
         {
@@ -305,6 +320,9 @@ candidates_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   bf_exit_list_replace (self->candidates, read != NULL ? read->items : NULL);
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  if (read != NULL)
+    self->index = g_steal_pointer (&read->index);
   if (read == NULL)
     {
       gtk_label_set_text (self->candidates_label, error->message);
@@ -361,16 +379,22 @@ filter_row (gpointer item, gpointer user_data)
   BfExitView *self = user_data;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  return text[0] == '\0' || strstr (bf_exit_row_get_cell (item, 0), text) != NULL ||
+  return strstr (bf_exit_row_get_cell (item, 0), text) != NULL ||
          strstr (bf_exit_row_get_cell (item, 1), text) != NULL;
 }
 
 static void
 search_changed_cb (BfExitView *self)
 {
-  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  /* No filter at all on an empty search: a fill then passes no row through it. */
+  if (text[0] == '\0')
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, self->search_filter);
+  else
+    gtk_filter_changed (self->search_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* A write done: the list and the detail again, and a word on the window. */
@@ -550,8 +574,10 @@ bf_exit_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_object (&self->candidates);
   g_clear_object (&self->selection);
+  g_clear_object (&self->search_filter);
   g_clear_pointer (&self->scope_ids, g_array_unref);
   g_clear_pointer (&self->status, g_free);
   self->worker = NULL;
@@ -618,16 +644,13 @@ report_apply_cb (BfExitView *self)
 static void
 bf_exit_view_init (BfExitView *self)
 {
-  GtkFilter *filter;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   bf_gui_plain_flow_boxes (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   self->scope_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->candidates = g_list_store_new (BF_TYPE_EXIT_ROW);
-  filter = GTK_FILTER (gtk_custom_filter_new (filter_row, self, NULL));
-  self->filtered =
-    gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->candidates)), filter);
+  self->search_filter = GTK_FILTER (gtk_custom_filter_new (filter_row, self, NULL));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->candidates)), NULL);
   bf_exit_list_setup (self->candidates_view, BF_EXIT_LIST_CASES, _ ("Exit candidates"));
   self->selection =
     g_object_ref (bf_exit_list_attach (self->candidates_view, G_LIST_MODEL (self->filtered)));
@@ -668,6 +691,7 @@ bf_exit_view_set_store (BfExitView *self, BfStore *store, BfExitWorker *worker)
   self->household_id = 0;
   bf_exit_scope_fill (self->scope_dropdown, store, self->scope_ids);
   g_list_store_remove_all (self->candidates);
+  g_clear_pointer (&self->index, g_hash_table_unref);
   show_detail (self);
 }
 
