@@ -713,6 +713,21 @@ bad_utf8 (Fixture *f, BfHousehold *h)
 {
   set_str (&h->address, "\xff\xfe");
 }
+static void
+bad_phone (Fixture *f, BfHousehold *h)
+{
+  set_str (&h->phone, "138-001");
+}
+static void
+bad_member_phone (Fixture *f, BfHousehold *h)
+{
+  set_str (&member (h, 1)->phone, "call me");
+}
+static void
+bad_bank_account (Fixture *f, BfHousehold *h)
+{
+  set_str (&h->bank_account, "6217-0000-1234");
+}
 /* Fails after the household and its members are written: the rollback must take them away. */
 static void
 bad_survey_id (Fixture *f, BfHousehold *h)
@@ -748,6 +763,9 @@ static const BadCase bad_cases[] = {
   { "year", bad_year, BF_STORE_ERROR_INVALID, "1800" },
   { "area", bad_area, BF_STORE_ERROR_INVALID, "Farmland" },
   { "utf8", bad_utf8, BF_STORE_ERROR_INVALID, "Address" },
+  { "phone", bad_phone, BF_STORE_ERROR_INVALID, "Phone: “138-001”" },
+  { "member-phone", bad_member_phone, BF_STORE_ERROR_INVALID, "Phone of 李秀英" },
+  { "bank-account", bad_bank_account, BF_STORE_ERROR_INVALID, "Bank account" },
   { "survey-id", bad_survey_id, BF_STORE_ERROR_INVALID, "survey" },
 };
 

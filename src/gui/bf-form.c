@@ -680,21 +680,6 @@ bf_form_scroll_to_top (AdwPreferencesPage *page)
                               0.0);
 }
 
-gboolean
-bf_form_phone_is_valid (const char *phone)
-{
-  guint digits = 0;
-
-  for (const char *p = phone; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (*p != '-' && *p != ' ' && *p != '+' && *p != '(' && *p != ')')
-        return FALSE;
-    }
-  return digits >= 7 && digits <= 20;
-}
-
 void
 bf_form_show_toast (GtkWidget *widget, AdwToast *toast)
 {

@@ -101,8 +101,6 @@ void bf_form_add_record_choices (GStrvBuilder *values,
                                  gsize id_offset,
                                  gsize name_offset);
 
-/* 7 to 20 digits, with spaces, dashes, "+" and parentheses allowed. */
-gboolean bf_form_phone_is_valid (const char *phone);
 /* Shows @toast (transfer full) in the nearest AdwToastOverlay above @widget (none: dropped). */
 void bf_form_show_toast (GtkWidget *widget, AdwToast *toast);
 

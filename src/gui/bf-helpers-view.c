@@ -4,6 +4,7 @@
 #include "bf-codes.h"
 #include "bf-gui-util.h"
 #include "bf-helpers-view.h"
+#include "bf-household-rules.h"
 #include "bf-plans-util.h"
 #include "bf-visit-form.h"
 
@@ -443,7 +444,7 @@ bf_helpers_view_save (BfHelpersView *self)
       bf_form_set_error (self->form, "name", _ ("The helper needs a name."));
       return FALSE;
     }
-  if (h->phone != NULL && !bf_form_phone_is_valid (h->phone))
+  if (h->phone != NULL && !bf_phone_is_valid (h->phone))
     {
       bf_form_set_error (self->form, "phone", _ ("7 to 20 digits, with spaces or dashes."));
       return FALSE;

@@ -5,6 +5,7 @@
 #include "bf-dates.h"
 #include "bf-household-assistance.h"
 #include "bf-household-editor.h"
+#include "bf-household-rules.h"
 #include "bf-exit-panel.h"
 #include "bf-household-item.h"
 #include "bf-id-number.h"
@@ -728,18 +729,10 @@ build_household (BfHouseholdEditor *self, BfFieldReport report)
   TAKE (first_identified_on, "first_identified_on");
 #undef TAKE
 
-  if (household->phone != NULL && !bf_form_phone_is_valid (household->phone))
+  if (household->phone != NULL && !bf_phone_is_valid (household->phone))
     check_report (&check, "phone", _ ("A phone number has 7 to 20 digits"), TRUE);
-  if (household->bank_account != NULL)
-    {
-      for (const char *p = household->bank_account; *p != '\0'; p++)
-        if (!g_ascii_isdigit (*p) && *p != ' ')
-          {
-            check_report (&check, "bank_account", _ ("A bank account number has digits only"),
-                          TRUE);
-            break;
-          }
-    }
+  if (household->bank_account != NULL && !bf_bank_account_is_valid (household->bank_account))
+    check_report (&check, "bank_account", _ ("A bank account number has digits only"), TRUE);
   if (household->first_identified_on != NULL && !check_date (&check, "first_identified_on", &first))
     g_clear_pointer (&household->first_identified_on, g_free);
 
@@ -747,13 +740,22 @@ build_household (BfHouseholdEditor *self, BfFieldReport report)
   causes[0] = dup_code (self, "primary_cause");
   causes[1] = dup_code (self, "other_cause_1");
   causes[2] = dup_code (self, "other_cause_2");
-  if (causes[0] == NULL && (causes[1] != NULL || causes[2] != NULL))
-    check_report (&check, "primary_cause", _ ("Choose the primary cause before the others"), TRUE);
-  if (causes[1] != NULL && g_strcmp0 (causes[1], causes[0]) == 0)
-    check_report (&check, "other_cause_1", _ ("This is already the primary cause"), TRUE);
-  if (causes[2] != NULL &&
-      (g_strcmp0 (causes[2], causes[0]) == 0 || g_strcmp0 (causes[2], causes[1]) == 0))
-    check_report (&check, "other_cause_2", _ ("This cause is already chosen"), TRUE);
+  switch (bf_causes_check (causes[0], causes[1], causes[2]))
+    {
+      case BF_CAUSES_NO_PRIMARY:
+        check_report (&check, "primary_cause", _ ("Choose the primary cause before the others"),
+                      TRUE);
+        break;
+      case BF_CAUSES_FIRST_REPEATS:
+        check_report (&check, causes[1] != NULL ? "other_cause_1" : "other_cause_2",
+                      _ ("This is already the primary cause"), TRUE);
+        break;
+      case BF_CAUSES_SECOND_REPEATS:
+        check_report (&check, "other_cause_2", _ ("This cause is already chosen"), TRUE);
+        break;
+      case BF_CAUSES_OK:
+        break;
+    }
   if (causes[2] != NULL && causes[1] == NULL)
     {
       causes[1] = causes[2];

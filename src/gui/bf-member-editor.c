@@ -4,6 +4,7 @@
 #include "bf-dates.h"
 #include "bf-id-number.h"
 #include "bf-member-editor.h"
+#include "bf-household-rules.h"
 
 static const BfFieldSpec identity_fields[] = {
   { "name", BF_FIELD_TEXT, N_ ("Name") },
@@ -276,7 +277,7 @@ bf_member_from_json (JsonObject *fields, BfFieldReport report, gpointer data)
       member->work_months = (int) value;
     }
 
-  if (member->phone != NULL && !bf_form_phone_is_valid (member->phone))
+  if (member->phone != NULL && !bf_phone_is_valid (member->phone))
     {
       report (data, "phone", _ ("A phone number has 7 to 20 digits"), TRUE);
       ok = FALSE;

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bf-household-rules.h"
 #include "bf-store-plans-private.h"
 
 static const BfColumn helper_columns[] = {
@@ -138,21 +139,6 @@ bf_store_helper_list (BfStore *self, gboolean include_retired, GError **error)
                         error);
 }
 
-static gboolean
-phone_is_valid (const char *phone)
-{
-  guint digits = 0;
-
-  for (const char *p = phone; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (strchr ("-+() ", *p) == NULL)
-        return FALSE;
-    }
-  return digits >= 7 && digits <= 20;
-}
-
 gboolean
 bf_store_helper_save (BfStore *self, BfHelper *helper, GError **error)
 {
@@ -164,7 +150,7 @@ bf_store_helper_save (BfStore *self, BfHelper *helper, GError **error)
 
   if (!_bf_table_validate (&helper_table, helper, error))
     return FALSE;
-  if (_bf_has_text (helper->phone) && !phone_is_valid (helper->phone))
+  if (_bf_has_text (helper->phone) && !bf_phone_is_valid (helper->phone))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
                    _ ("Phone: “%s” is not a phone number (7 to 20 digits)."), helper->phone);

@@ -8,6 +8,7 @@
 
 #include "bf-codes.h"
 #include "bf-dates.h"
+#include "bf-household-rules.h"
 #include "bf-id-number.h"
 #include "bf-income.h"
 #include "bf-store-household-private.h"
@@ -898,6 +899,13 @@ validate_member (BfMember *member, guint index, const GDate *today, GError **err
                    who, member->birth_date, id.number, birth);
       return FALSE;
     }
+  if (member->phone != NULL && *member->phone != '\0' && !bf_phone_is_valid (member->phone))
+    {
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                   _ ("Phone of %s: “%s” is not a phone number (7 to 20 digits)."), who,
+                   member->phone);
+      return FALSE;
+    }
   g_free (member->id_number);
   member->id_number = g_strdup (id.number);
   g_free (member->sex);
@@ -917,21 +925,21 @@ validate_causes (BfHousehold *household, GError **error)
       g_clear_pointer (&others[i], g_free);
   if (others[0] == NULL && others[1] != NULL)
     others[0] = g_steal_pointer (&others[1]);
-  if (others[0] != NULL && household->primary_cause == NULL)
+  switch (bf_causes_check (household->primary_cause, others[0], others[1]))
     {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("Other causes need a primary cause: choose the primary cause first."));
-      return FALSE;
+      case BF_CAUSES_OK:
+        return TRUE;
+      case BF_CAUSES_NO_PRIMARY:
+        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                     _ ("Other causes need a primary cause: choose the primary cause first."));
+        return FALSE;
+      case BF_CAUSES_FIRST_REPEATS:
+      case BF_CAUSES_SECOND_REPEATS:
+      default:
+        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                     _ ("Primary cause and other causes must all be different."));
+        return FALSE;
     }
-  if ((others[0] != NULL && g_strcmp0 (others[0], household->primary_cause) == 0) ||
-      (others[1] != NULL && (g_strcmp0 (others[1], household->primary_cause) == 0 ||
-                             g_strcmp0 (others[1], others[0]) == 0)))
-    {
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                   _ ("Primary cause and other causes must all be different."));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -975,6 +983,20 @@ validate_household (BfHousehold *household, GError **error)
     }
   if (!validate_causes (household, error))
     return FALSE;
+  if (household->phone != NULL && *household->phone != '\0' &&
+      !bf_phone_is_valid (household->phone))
+    {
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                   _ ("Phone: “%s” is not a phone number (7 to 20 digits)."), household->phone);
+      return FALSE;
+    }
+  if (household->bank_account != NULL && *household->bank_account != '\0' &&
+      !bf_bank_account_is_valid (household->bank_account))
+    {
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                   _ ("Bank account: an account number has digits only."));
+      return FALSE;
+    }
 
   bf_date_today (&today);
   for (guint i = 0; i < household->members->len; i++)
