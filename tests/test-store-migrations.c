@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bf-store-migrations-private.h"
 #include "bf-store-private.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "bf-store-migrations-private.h"
 #include "bf-store-private.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"

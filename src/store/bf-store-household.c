@@ -451,23 +451,6 @@ table_update_sql (const Table *table, const Extra *extras, guint n_extras)
 /* ------------------------------------------------------------------------------------------ */
 /* Small SQLite helpers */
 
-gboolean
-_bf_store_step_done (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, what);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 /* Steps a query expected to give at most one row: 1 a row (left for reading; reset it after),
  * 0 none, -1 an error. */
 static int
