@@ -31,6 +31,7 @@ def object_symbols(nm, archive):
             continue
         obj, kind, name = m.groups()
         stem = obj[:-2] if obj.endswith(".c") else obj
+        stem = re.sub(r"^meson-generated_(\.\._)*", "", stem)  # generated sources (resources)
         defined, undefined = objects.setdefault(stem, (set(), set()))
         if kind == "U":
             undefined.add(name)

@@ -6,6 +6,7 @@
 #include "bf-codes.h"
 #include "bf-store-exit-private.h"
 #include "bf-store-household-private.h"
+#include "bf-store-workflow-private.h"
 
 void
 bf_adjustment_free (BfAdjustment *adjustment)

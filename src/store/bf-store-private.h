@@ -17,14 +17,6 @@ gboolean _bf_setting_put (BfStore *self, const char *key, const char *value, GEr
  * entries (bf-store-regions.c); returns its id or 0. */
 gint64 _bf_region_add_village (BfStore *self, const char *name, guint n_groups, GError **error);
 
-/* bf_store_household_transition inside the current write, for writes that move many households
- * at once (a meeting, a notice): the caller commits or rolls back all of them. */
-gboolean _bf_store_transition (BfStore *self,
-                               gint64 household_id,
-                               BfAction action,
-                               const BfTransitionFacts *facts,
-                               GError **error);
-
 /* Shared by the record files (bf-store-util.c). */
 
 /* Steps @stmt once: TRUE on a row (left for reading), otherwise NOT_FOUND with @missing, or the

@@ -2,8 +2,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
-#include "bf-store-exit-private.h"
-#include "bf-store-private.h"
+#include "bf-store-exit-checks-private.h"
+#include "bf-store-workflow-private.h"
 
 /* The records a workflow event may point to (workflow_events.ref_kind). */
 static const char *const ref_kinds[] = {
