@@ -329,6 +329,7 @@ bf_ledger_write (const BfLedgerOptions *options,
     self.tallies[i] =
       g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) bf_ledger_count_free);
 
+  g_debug ("exporting the ledger of %s to %s", options->register_path, path);
   ok = write_workbook (&self, tmp_path, tmpdir, error) && sync_file (tmp_path, error, path);
   if (ok && g_rename (tmp_path, path) != 0)
     {
@@ -347,6 +348,7 @@ bf_ledger_write (const BfLedgerOptions *options,
     }
   if (!ok)
     g_unlink (tmp_path);
+  g_debug ("ledger export %s: %u sheets", ok ? "done" : "failed", self.n_sheets);
   ledger_clear (&self);
   if (ok)
     _bf_ledger_report (&self, 1.0, _ ("Done"));

@@ -280,6 +280,8 @@ bf_store_demo_generate (BfStore *self,
   township_notice = bf_store_setting_get (self, BF_SETTING_TOWNSHIP_NOTICE);
   d.township_notice = g_strcmp0 (township_notice, "0") != 0;
   _bf_demo_init_weights (&d);
+  g_debug ("generating %u demo households (seed %u) in %s", n_households, seed,
+           bf_store_get_path (self));
 
   /* Filling a register that already has households continues from them, so the same seed
    * gives new people and new numbers rather than clashing with the earlier run. */
@@ -338,6 +340,7 @@ bf_store_demo_generate (BfStore *self,
       if (ok)
         {
           done += count;
+          g_debug ("demo: %u of %u households written", done, n_households);
           if (progress != NULL)
             progress (done, n_households, user_data);
         }

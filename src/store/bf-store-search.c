@@ -163,6 +163,7 @@ reindex_all (BfStore *self, GError **error)
 gboolean
 _bf_store_search_rebuild (BfStore *self, GError **error)
 {
+  g_debug ("rebuilding the search index of %s", bf_store_get_path (self));
   if (!_bf_store_begin (self, error))
     return FALSE;
   if (!reindex_all (self, error) || !_bf_store_commit (self, error))
@@ -170,6 +171,7 @@ _bf_store_search_rebuild (BfStore *self, GError **error)
       _bf_store_rollback (self);
       return FALSE;
     }
+  g_debug ("search index rebuilt");
   return TRUE;
 }
 
