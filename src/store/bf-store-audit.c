@@ -3,6 +3,7 @@
  * (the entries themselves are appended by bf-store-db.c, inside each write). */
 #include <glib/gi18n-lib.h>
 
+#include "bf-store-audit.h"
 #include "bf-store-db-private.h"
 
 static void

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "bf-store-backup-private.h"
+#include "bf-store-backup.h"
 
 /* Backups are "STEM-YYYYMMDD-HHMMSS.bangfu" (a second one in the same second gets "-2", …) in
  * "backups/" beside the register, STEM being the register's name without its extension. The

@@ -3,6 +3,8 @@
 
 #include "bf-id-number.h"
 #include "bf-lifecycle.h"
+#include "bf-store-audit.h"
+#include "bf-store-check.h"
 #include "bf-store-private.h"
 
 /* A damaged register could yield a line per row: past this many, only the count is told. */

@@ -18,6 +18,9 @@
 #include "bf-lifecycle.h"
 #include "bf-money.h"
 #include "bf-store-demo-private.h"
+#include "bf-store-demo.h"
+#include "bf-store-household.h"
+#include "bf-store-regions.h"
 
 static const char *const village_names[BF_DEMO_MAX_VILLAGES] = {
   "清水村", "石门村", "大坪村",   "龙潭村", "桃花村", "杨家村", "新田村", "白沙村",

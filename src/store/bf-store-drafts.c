@@ -6,6 +6,7 @@
  * entry (it would bury the real history under autosaves). */
 #include <glib/gi18n-lib.h>
 
+#include "bf-store-drafts.h"
 #include "bf-store-private.h"
 
 gboolean

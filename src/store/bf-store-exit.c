@@ -7,6 +7,7 @@
 #include "bf-store-exit-checks-private.h"
 #include "bf-store-exit-private.h"
 #include "bf-store-workflow-private.h"
+#include "bf-store-workflow.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Lists

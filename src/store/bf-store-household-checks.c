@@ -11,6 +11,7 @@
 #include "bf-id-number.h"
 #include "bf-income.h"
 #include "bf-store-household-checks-private.h"
+#include "bf-store-household.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* People */

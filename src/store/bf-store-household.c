@@ -9,6 +9,7 @@
 #include "bf-income.h"
 #include "bf-store-household-checks-private.h"
 #include "bf-store-household-private.h"
+#include "bf-store-household.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Small helpers */

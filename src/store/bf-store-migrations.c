@@ -3,6 +3,7 @@
  * older register: a verified backup first, then each step in its own transaction. */
 #include <glib/gi18n-lib.h>
 
+#include "bf-store-backup.h"
 #include "bf-store-migrations-private.h"
 #include "bf-store-resources.h"
 

@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-store-private.h"
+#include "bf-store-regions.h"
 
 /* A village (@village_id 0) or a group of @village_id, with its audit entry. */
 static gint64

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "bf-store-backup.h"
 #include "bf-store-migrations-private.h"
 
 /* "FILE.damaged-YYYYMMDD-HHMMSS" (with "-N" when taken): where a replaced register goes. */

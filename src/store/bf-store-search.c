@@ -16,6 +16,7 @@
 
 #include "bf-store-household-list.h"
 #include "bf-store-household-private.h"
+#include "bf-store-search.h"
 
 #define NAME_SEPARATOR "\x1f"
 /* A token that no query of one or two characters produces: it keeps a phrase from spanning

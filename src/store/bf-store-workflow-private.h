@@ -5,6 +5,7 @@
  * households (meetings, notices, objections, exit, adjustments). */
 
 #include "bf-store-private.h"
+#include "bf-store-workflow.h"
 
 G_BEGIN_DECLS
 

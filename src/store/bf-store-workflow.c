@@ -4,6 +4,7 @@
 #include "bf-dates.h"
 #include "bf-store-exit-checks-private.h"
 #include "bf-store-workflow-private.h"
+#include "bf-store-workflow.h"
 
 /* The records a workflow event may point to (workflow_events.ref_kind). */
 static const char *const ref_kinds[] = {

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "bf-store-backup.h"
 #include "bf-store-migrations-private.h"
 #include "bf-store-private.h"
 
