@@ -57,7 +57,7 @@ static const Column household_columns[] = {
   LONG_TEXT ("家庭住址", BF_LEDGER_H_ADDRESS),
 };
 
-/* domain.md §9: the national system's columns in its order, then what the register adds. */
+/* docs/domain.md §9: the national system's columns in its order, then what the register adds. */
 static const Column person_columns[] = {
   { "县", KIND_COUNTY, 0, 0, 0 },
   { "乡(镇)", KIND_TOWNSHIP, 0, 0, 0 },

@@ -273,8 +273,8 @@ write_total (Ledger *self,
   write_summary_line (self, summary, &line);
 }
 
-/* The indicators come from the store's own reckoning (domain.md §8), not from the sheets: plain
- * values, under the table of counts. */
+/* The indicators come from the store's own reckoning (docs/domain.md §8), not from the sheets:
+ * plain values, under the table of counts. */
 static void
 write_indicators (Ledger *self, Summary *summary, const BfIndicatorSet *set)
 {

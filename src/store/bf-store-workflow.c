@@ -430,7 +430,8 @@ _bf_store_transition (BfStore *self,
       g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_REFUSED, refusal->message);
       return FALSE;
     }
-  /* domain.md §7: only a household passing every exit check is assessed for exit, whoever asks. */
+  /* docs/domain.md §7: only a household passing every exit check is assessed for exit, whoever
+   * asks. */
   if (action == BF_ACTION_ASSESS_EXIT && !_bf_exit_require_checks (self, household_id, date, error))
     return FALSE;
 

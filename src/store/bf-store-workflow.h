@@ -14,7 +14,7 @@ GPtrArray *bf_store_events_for (BfStore *self, gint64 household_id, GError **err
 /* The review an event refers to (ref_kind "review"); NULL with BF_STORE_ERROR_NOT_FOUND. */
 BfReview *bf_store_review_get (BfStore *self, gint64 id, GError **error);
 
-/* Lifecycle (domain.md §4): the facts a caseworker gives for one step. */
+/* Lifecycle (docs/domain.md §4): the facts a caseworker gives for one step. */
 typedef struct
 {
   const char *event_date; /* "YYYY-MM-DD", NULL: today; never in the future */
