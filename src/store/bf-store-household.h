@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Households, their members and latest survey: one transaction each, with audit entries
- * (bf-store-household*.c). */
+/* Households, their members and latest survey: each write is one transaction with its audit
+ * entries; a new household has id 0 (bf-store-household*.c). */
 
 #include "bf-store.h"
 
 G_BEGIN_DECLS
 
-/* A new household has id 0. */
 /* Saving validates first (BF_STORE_ERROR_INVALID names the field), writes the household, its
  * members and its latest survey in one transaction, and on success refreshes @household from the
  * register (ids, uuids, person numbers, derived sex/birth date/per-capita income). On failure
