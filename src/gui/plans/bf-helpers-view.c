@@ -640,7 +640,7 @@ bf_helpers_view_class_init (BfHelpersViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, props);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-helpers-view.ui");
+                                               "/io/github/bangfu/Bangfu/plans/bf-helpers-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BfHelpersView, stack);
   gtk_widget_class_bind_template_child (widget_class, BfHelpersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BfHelpersView, retired_check);

@@ -612,7 +612,7 @@ bf_lifecycle_panel_class_init (BfLifecyclePanelClass *klass)
   object_class->dispose = bf_lifecycle_panel_dispose;
   widget_class->map = bf_lifecycle_panel_map;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-lifecycle-panel.ui");
+                                               "/io/github/bangfu/Bangfu/identification/bf-lifecycle-panel.ui");
   gtk_widget_class_install_action (widget_class, "lifecycle.begin", "i", begin_activated);
   gtk_widget_class_install_action (widget_class, "lifecycle.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "lifecycle.apply", NULL, apply_activated);

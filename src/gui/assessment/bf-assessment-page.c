@@ -564,7 +564,7 @@ bf_assessment_page_class_init (BfAssessmentPageClass *klass)
   g_type_ensure (BF_TYPE_ADJUSTMENTS_VIEW);
   g_type_ensure (BF_TYPE_INDICATORS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-assessment-page.ui");
+                                               "/io/github/bangfu/Bangfu/assessment/bf-assessment-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfAssessmentPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BfAssessmentPage, period_entry);
   gtk_widget_class_bind_template_child (widget_class, BfAssessmentPage, scope_dropdown);

@@ -359,7 +359,7 @@ bf_household_assistance_class_init (BfHouseholdAssistanceClass *klass)
   object_class->finalize = bf_household_assistance_finalize;
 
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/bangfu/Bangfu/bf-household-assistance.ui");
+    widget_class, "/io/github/bangfu/Bangfu/plans/bf-household-assistance.ui");
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdAssistance, helper_row);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdAssistance, plan_row);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdAssistance, visits_row);

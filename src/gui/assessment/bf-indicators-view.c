@@ -304,7 +304,7 @@ bf_indicators_view_class_init (BfIndicatorsViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = bf_indicators_view_dispose;
   g_type_ensure (BF_TYPE_INDICATOR_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-indicators-view.ui");
+                                               "/io/github/bangfu/Bangfu/assessment/bf-indicators-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BfIndicatorsView, period_entry);
   gtk_widget_class_bind_template_child (widget_class, BfIndicatorsView, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BfIndicatorsView, spinner);

@@ -89,7 +89,7 @@ bf_case_list_window_class_init (BfCaseListWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bf_case_list_window_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-case-list-window.ui");
+                                               "/io/github/bangfu/Bangfu/assessment/bf-case-list-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BfCaseListWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BfCaseListWindow, definition_label);
   gtk_widget_class_bind_template_child (widget_class, BfCaseListWindow, counts_label);

@@ -287,7 +287,7 @@ bf_visit_form_class_init (BfVisitFormClass *klass)
                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-visit-form.ui");
+                                               "/io/github/bangfu/Bangfu/plans/bf-visit-form.ui");
   gtk_widget_class_bind_template_child (widget_class, BfVisitForm, root_box);
   gtk_widget_class_bind_template_child (widget_class, BfVisitForm, window_title);
   gtk_widget_class_bind_template_child (widget_class, BfVisitForm, problem_revealer);

@@ -531,7 +531,7 @@ bf_measures_view_class_init (BfMeasuresViewClass *klass)
   object_class->finalize = bf_measures_view_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-measures-view.ui");
+                                               "/io/github/bangfu/Bangfu/plans/bf-measures-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BfMeasuresView, root_box);
   gtk_widget_class_bind_template_child (widget_class, BfMeasuresView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, BfMeasuresView, content_stack);

@@ -1881,7 +1881,7 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
   g_type_ensure (BF_TYPE_MEMBER_EDITOR);
   g_type_ensure (BF_TYPE_HOUSEHOLD_ASSISTANCE);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-household-editor.ui");
+                                               "/io/github/bangfu/Bangfu/households/bf-household-editor.ui");
   g_type_ensure (BF_TYPE_LIFECYCLE_PANEL);
   g_type_ensure (BF_TYPE_EXIT_PANEL);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, stack);

@@ -187,7 +187,7 @@ bf_plans_page_class_init (BfPlansPageClass *klass)
   g_type_ensure (BF_TYPE_MEASURES_VIEW);
   g_type_ensure (BF_TYPE_HELPERS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-plans-page.ui");
+                                               "/io/github/bangfu/Bangfu/plans/bf-plans-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfPlansPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BfPlansPage, measures_view);
   gtk_widget_class_bind_template_child (widget_class, BfPlansPage, helpers_view);

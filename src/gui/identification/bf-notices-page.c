@@ -1617,7 +1617,7 @@ bf_notices_page_class_init (BfNoticesPageClass *klass)
   widget_class->map = bf_notices_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-notices-page.ui");
+                                               "/io/github/bangfu/Bangfu/identification/bf-notices-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, list_stack);

@@ -207,7 +207,7 @@ bf_preferences_window_class_init (BfPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-preferences-window.ui");
+                                               "/io/github/bangfu/Bangfu/shell/bf-preferences-window.ui");
   g_type_ensure (BF_TYPE_POVERTY_LINES_GROUP);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, notice_default_spin);

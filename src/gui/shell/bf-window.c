@@ -826,7 +826,7 @@ bf_window_class_init (BfWindowClass *klass)
   g_type_ensure (BF_TYPE_LEDGERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-window.ui");
+                                               "/io/github/bangfu/Bangfu/shell/bf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, households_page);

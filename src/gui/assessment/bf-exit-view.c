@@ -591,7 +591,7 @@ bf_exit_view_class_init (BfExitViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bf_exit_view_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-exit-view.ui");
+                                               "/io/github/bangfu/Bangfu/assessment/bf-exit-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, BfExitView, name)
   CHILD (scope_dropdown);
   CHILD (search_entry);

@@ -411,7 +411,7 @@ bf_supervision_view_class_init (BfSupervisionViewClass *klass)
   widget_class->map = bf_supervision_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-supervision-view.ui");
+                                               "/io/github/bangfu/Bangfu/plans/bf-supervision-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BfSupervisionView, page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -888,7 +888,7 @@ bf_plan_editor_class_init (BfPlanEditorClass *klass)
                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-plan-editor.ui");
+                                               "/io/github/bangfu/Bangfu/plans/bf-plan-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BfPlanEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, BfPlanEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, BfPlanEditor, problem_revealer);

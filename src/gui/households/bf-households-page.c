@@ -903,7 +903,7 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
 
   g_type_ensure (BF_TYPE_HOUSEHOLD_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-households-page.ui");
+                                               "/io/github/bangfu/Bangfu/households/bf-households-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, search_entry);

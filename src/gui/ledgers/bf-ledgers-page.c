@@ -930,7 +930,7 @@ bf_ledgers_page_class_init (BfLedgersPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-ledgers-page.ui");
+                                               "/io/github/bangfu/Bangfu/ledgers/bf-ledgers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, export_group);
   gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, quarter_row);
   gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, scope_row);

@@ -328,7 +328,7 @@ bf_adjustments_view_class_init (BfAdjustmentsViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bf_adjustments_view_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/bf-adjustments-view.ui");
+                                               "/io/github/bangfu/Bangfu/assessment/bf-adjustments-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, BfAdjustmentsView, name)
   CHILD (period_entry);
   CHILD (scope_dropdown);
