@@ -131,7 +131,7 @@ shoot_views (BfWindow *window,
 int
 main (int argc, char **argv)
 {
-  static const char *const plans[] = { "measures", "helpers", NULL };
+  static const char *const plans[] = { "measures", "helpers", "visits", "supervision", NULL };
   static const char *const assessment[] = { "income",      "exit",       "follow-up",
                                             "adjustments", "indicators", NULL };
   g_autoptr (GFile) file = NULL;

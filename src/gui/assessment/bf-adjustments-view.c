@@ -263,7 +263,7 @@ record_activated (GtkWidget *widget, const char *name, GVariant *parameter)
     {
       g_set_error (&error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
                    _ ("Type the number of a household in the register."));
-      bf_exit_show_error (widget, _ ("Could Not Record the Adjustment"), error);
+      bf_gui_show_error (widget, _ ("Could Not Record the Adjustment"), error);
       return;
     }
   natural = is_natural (self);
@@ -290,12 +290,12 @@ record_activated (GtkWidget *widget, const char *name, GVariant *parameter)
 
   if (bf_store_adjustment_record (self->store, &spec, &error) == 0)
     {
-      bf_exit_show_error (widget, _ ("Could Not Record the Adjustment"), error);
+      bf_gui_show_error (widget, _ ("Could Not Record the Adjustment"), error);
       return;
     }
-  bf_exit_toast (widget, g_strcmp0 (spec.kind, "returned") == 0
-                           ? _ ("Returned to poverty: the household is back in identification")
-                           : _ ("Adjustment recorded"));
+  bf_gui_toast (widget, g_strcmp0 (spec.kind, "returned") == 0
+                          ? _ ("Returned to poverty: the household is back in identification")
+                          : _ ("Adjustment recorded"));
   clear_form (self);
   load_household (self);
   reload (self);
@@ -327,8 +327,8 @@ bf_adjustments_view_class_init (BfAdjustmentsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bf_adjustments_view_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/assessment/bf-adjustments-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/assessment/bf-adjustments-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, BfAdjustmentsView, name)
   CHILD (period_entry);
   CHILD (scope_dropdown);

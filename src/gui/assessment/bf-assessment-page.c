@@ -10,11 +10,11 @@
 #include "bf-exit-view.h"
 #include "bf-exit-worker.h"
 #include "bf-indicators-view.h"
-#include "bf-window.h"
 
 /* The Assessment & exit page: income assessment and its below/near list, the exit steps, the
  * follow-up list, dynamic adjustments and the indicators, one view each. The page follows the
- * register of its window; reads go through one worker thread, writes through the window's store. */
+ * register its "store" property names (the window's); reads go through one worker thread, writes
+ * through the window's store. */
 struct _BfAssessmentPage
 {
   AdwBin parent_instance;
@@ -22,7 +22,6 @@ struct _BfAssessmentPage
   BfStore *store;
   BfExitWorker *worker;
   GSettings *settings;
-  BfWindow *window; /* followed for its register */
   GCancellable *cancellable;
   GCancellable *run_cancellable;
   GArray *scope_ids;
@@ -276,7 +275,7 @@ run_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     label, run->summary.assessed, run->summary.below, run->summary.near, run->summary.above,
     run->summary.skipped);
   gtk_label_set_text (self->run_summary, text);
-  bf_exit_toast (GTK_WIDGET (self), _ ("Assessment saved"));
+  bf_gui_toast (GTK_WIDGET (self), _ ("Assessment saved"));
   reload_list (self);
 }
 
@@ -453,51 +452,10 @@ map_cb (BfAssessmentPage *self)
 }
 
 static void
-window_store_cb (BfAssessmentPage *self)
-{
-  bf_assessment_page_set_store (self,
-                                self->window != NULL ? bf_window_get_store (self->window) : NULL);
-}
-
-static void
-follow_window (BfAssessmentPage *self, BfWindow *window)
-{
-  if (self->window == window)
-    return;
-  if (self->window != NULL)
-    g_signal_handlers_disconnect_by_data (self->window, self);
-  self->window = window;
-  if (window != NULL)
-    {
-      g_signal_connect_swapped (window, "notify::store", G_CALLBACK (window_store_cb), self);
-      window_store_cb (self);
-    }
-}
-
-static void
-bf_assessment_page_root (GtkWidget *widget)
-{
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (bf_assessment_page_parent_class)->root (widget);
-  root = gtk_widget_get_root (widget);
-  if (BF_IS_WINDOW (root))
-    follow_window (BF_ASSESSMENT_PAGE (widget), BF_WINDOW (root));
-}
-
-static void
-bf_assessment_page_unroot (GtkWidget *widget)
-{
-  follow_window (BF_ASSESSMENT_PAGE (widget), NULL);
-  GTK_WIDGET_CLASS (bf_assessment_page_parent_class)->unroot (widget);
-}
-
-static void
 bf_assessment_page_dispose (GObject *object)
 {
   BfAssessmentPage *self = BF_ASSESSMENT_PAGE (object);
 
-  follow_window (self, NULL);
   g_clear_handle_id (&self->search_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->run_cancellable);
@@ -552,19 +510,15 @@ bf_assessment_page_class_init (BfAssessmentPageClass *klass)
   object_class->dispose = bf_assessment_page_dispose;
   object_class->get_property = bf_assessment_page_get_property;
   object_class->set_property = bf_assessment_page_set_property;
-  widget_class->root = bf_assessment_page_root;
-  widget_class->unroot = bf_assessment_page_unroot;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BF_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = bf_gui_param_spec_store ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BF_TYPE_EXIT_VIEW);
   g_type_ensure (BF_TYPE_ADJUSTMENTS_VIEW);
   g_type_ensure (BF_TYPE_INDICATORS_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/assessment/bf-assessment-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/assessment/bf-assessment-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfAssessmentPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BfAssessmentPage, period_entry);
   gtk_widget_class_bind_template_child (widget_class, BfAssessmentPage, scope_dropdown);

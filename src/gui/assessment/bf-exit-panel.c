@@ -3,12 +3,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "bf-assessment-page.h"
 #include "bf-codes.h"
 #include "bf-exit-panel.h"
 #include "bf-exit-ui.h"
 #include "bf-gui-util.h"
-#include "bf-household-editor.h"
 #include "bf-money.h"
 #include "bf-store-assessment.h"
 
@@ -18,8 +16,7 @@ struct _BfExitPanel
 
   BfStore *store;
   gint64 household_id;
-  BfHouseholdEditor *editor; /* the ancestor followed, not owned */
-  gulong saved_handler;
+  gint64 read_at; /* the store's change counter when last shown */
   AdwActionRow *assessment_row;
   AdwActionRow *checks_row;
   AdwActionRow *exception_row;
@@ -27,6 +24,16 @@ struct _BfExitPanel
 };
 
 G_DEFINE_FINAL_TYPE (BfExitPanel, bf_exit_panel, ADW_TYPE_PREFERENCES_GROUP)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_HOUSEHOLD_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static AdwActionRow *
 add_row (BfExitPanel *self, const char *title)
@@ -118,8 +125,8 @@ refresh (BfExitPanel *self)
 
   gboolean shown = self->store != NULL && self->household_id != 0;
 
-  /* Hidden rows rather than a hidden panel: a hidden panel would never be mapped to follow the
-   * form. A new household has nothing to assess yet. */
+  self->read_at = self->store != NULL ? bf_store_get_change_counter (self->store) : -1;
+  /* A new household has nothing to assess yet. */
   gtk_widget_set_visible (GTK_WIDGET (self->assessment_row), shown);
   gtk_widget_set_visible (GTK_WIDGET (self->checks_row), shown);
   gtk_widget_set_visible (GTK_WIDGET (self->adjustments_row), shown);
@@ -138,34 +145,10 @@ refresh (BfExitPanel *self)
   show_adjustments (self);
 }
 
-gboolean
-bf_exit_panel_open_page (GtkWidget *widget, gint64 household_id)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *page =
-    root != NULL ? bf_exit_find_descendant (GTK_WIDGET (root), BF_TYPE_ASSESSMENT_PAGE) : NULL;
-
-  if (page == NULL || household_id == 0)
-    return FALSE;
-  gtk_widget_activate_action (widget, "win.show-page", "s", "assessment");
-  bf_assessment_page_show_household (BF_ASSESSMENT_PAGE (page), household_id);
-  return TRUE;
-}
-
 static void
 open_clicked_cb (BfExitPanel *self)
 {
-  bf_exit_panel_open_page (GTK_WIDGET (self), self->household_id);
-}
-
-/* Inside the household form: its household whenever the panel comes on screen and after each
- * save. */
-static void
-follow_editor (BfExitPanel *self)
-{
-  if (self->editor != NULL)
-    bf_exit_panel_set_household (self, bf_household_editor_get_store (self->editor),
-                                 bf_household_editor_get_household_id (self->editor));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-assessment", "x", self->household_id);
 }
 
 static void
@@ -174,9 +157,9 @@ bf_exit_panel_map (GtkWidget *widget)
   BfExitPanel *self = BF_EXIT_PANEL (widget);
 
   GTK_WIDGET_CLASS (bf_exit_panel_parent_class)->map (widget);
-  bf_follow_household_editor (widget, &self->editor, &self->saved_handler,
-                              G_CALLBACK (follow_editor));
-  follow_editor (self);
+  /* What was done elsewhere meanwhile (an exit step, a meeting) shows when the form comes back. */
+  if (self->store != NULL && bf_store_get_change_counter (self->store) != self->read_at)
+    refresh (self);
 }
 
 static void
@@ -184,16 +167,61 @@ bf_exit_panel_dispose (GObject *object)
 {
   BfExitPanel *self = BF_EXIT_PANEL (object);
 
-  bf_unfollow_household_editor (&self->editor, &self->saved_handler);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (bf_exit_panel_parent_class)->dispose (object);
 }
 
 static void
+bf_exit_panel_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  BfExitPanel *self = BF_EXIT_PANEL (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+      case PROP_HOUSEHOLD_ID:
+        g_value_set_int64 (value, self->household_id);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bf_exit_panel_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  BfExitPanel *self = BF_EXIT_PANEL (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        bf_exit_panel_set_household (self, g_value_get_object (value), self->household_id);
+        break;
+      case PROP_HOUSEHOLD_ID:
+        bf_exit_panel_set_household (self, self->store, g_value_get_int64 (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bf_exit_panel_class_init (BfExitPanelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = bf_exit_panel_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bf_exit_panel_dispose;
   GTK_WIDGET_CLASS (klass)->map = bf_exit_panel_map;
+  object_class->get_property = bf_exit_panel_get_property;
+  object_class->set_property = bf_exit_panel_set_property;
+
+  properties[PROP_STORE] = bf_gui_param_spec_store ();
+  properties[PROP_HOUSEHOLD_ID] =
+    g_param_spec_int64 ("household-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -224,8 +252,15 @@ bf_exit_panel_set_household (BfExitPanel *self, BfStore *store, gint64 household
 {
   g_return_if_fail (BF_IS_EXIT_PANEL (self));
 
-  g_set_object (&self->store, store);
-  self->household_id = household_id;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (self->household_id != household_id)
+    {
+      self->household_id = household_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUSEHOLD_ID]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
   refresh (self);
 }
 

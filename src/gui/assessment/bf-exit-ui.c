@@ -7,7 +7,6 @@
 #include "bf-dates.h"
 #include "bf-exit-ui.h"
 #include "bf-money.h"
-#include "bf-window.h"
 
 #define MAX_CELLS 8
 
@@ -458,51 +457,4 @@ bf_exit_today (void)
 
   bf_date_today (&today);
   return bf_date_format (&today);
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Messages
- */
-
-GtkWidget *
-bf_exit_find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = bf_exit_find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-void
-bf_exit_show_error (GtkWidget *widget, const char *heading, const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-
-  if (!GTK_IS_WINDOW (root))
-    {
-      g_printerr ("%s: %s\n", heading, error->message);
-      return;
-    }
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-bf_exit_toast (GtkWidget *widget, const char *title)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (BF_IS_WINDOW (root))
-    bf_window_add_toast (BF_WINDOW (root), title);
-  else if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (title));
 }

@@ -69,11 +69,4 @@ char *bf_exit_default_period (void);
 /* Today as "YYYY-MM-DD". */
 char *bf_exit_today (void);
 
-/* The first widget of @type in @widget's tree (@widget itself included), or NULL. */
-GtkWidget *bf_exit_find_descendant (GtkWidget *widget, GType type);
-
-/* An error as a toast on the window of @widget (or on stderr when it has none). */
-void bf_exit_show_error (GtkWidget *widget, const char *heading, const GError *error);
-void bf_exit_toast (GtkWidget *widget, const char *title);
-
 G_END_DECLS

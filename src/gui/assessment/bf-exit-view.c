@@ -401,7 +401,7 @@ search_changed_cb (BfExitView *self)
 static void
 after_write (BfExitView *self, const char *toast)
 {
-  bf_exit_toast (GTK_WIDGET (self), toast);
+  bf_gui_toast (GTK_WIDGET (self), toast);
   show_detail (self);
   reload_candidates (self);
 }
@@ -415,7 +415,7 @@ report_error (BfExitView *self, const char *heading, GError *error)
 {
   if (error == NULL)
     return TRUE;
-  bf_exit_show_error (GTK_WIDGET (self), heading, error);
+  bf_gui_show_error (GTK_WIDGET (self), heading, error);
   return FALSE;
 }
 
@@ -590,8 +590,8 @@ bf_exit_view_class_init (BfExitViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bf_exit_view_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/assessment/bf-exit-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/assessment/bf-exit-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, BfExitView, name)
   CHILD (scope_dropdown);
   CHILD (search_entry);

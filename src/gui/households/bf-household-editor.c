@@ -135,6 +135,8 @@ struct _BfHouseholdEditor
   AdwPreferencesGroup *survey_group;
   AdwPreferencesGroup *history_group;
   BfHouseholdAssistance *assistance;
+  BfLifecyclePanel *lifecycle_panel;
+  BfExitPanel *exit_panel;
   AdwActionRow *status_row;
   AdwActionRow *helper_row;
   GtkWidget *no_members_row;
@@ -1494,6 +1496,8 @@ show_household (BfHouseholdEditor *self, BfHousehold *household)
   update_income (self);
   refresh_history (self);
   bf_household_assistance_set_household (self->assistance, self->store, household);
+  bf_lifecycle_panel_set_household (self->lifecycle_panel, self->store, household->id);
+  bf_exit_panel_set_household (self->exit_panel, self->store, household->id);
   bf_form_scroll_to_top (self->page);
   start_drafts (self);
 }
@@ -1880,8 +1884,8 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
 
   g_type_ensure (BF_TYPE_MEMBER_EDITOR);
   g_type_ensure (BF_TYPE_HOUSEHOLD_ASSISTANCE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/households/bf-household-editor.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/households/bf-household-editor.ui");
   g_type_ensure (BF_TYPE_LIFECYCLE_PANEL);
   g_type_ensure (BF_TYPE_EXIT_PANEL);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, stack);
@@ -1900,6 +1904,8 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, survey_group);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, assistance);
+  gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, lifecycle_panel);
+  gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, exit_panel);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, helper_row);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, no_members_row);
@@ -2017,6 +2023,9 @@ bf_household_editor_set_store (BfHouseholdEditor *self, BfStore *store)
     return;
   g_clear_handle_id (&self->draft_source, g_source_remove);
   self->open = FALSE;
+  /* The panels let go of the register too: they show a household of this one only. */
+  bf_lifecycle_panel_set_household (self->lifecycle_panel, NULL, 0);
+  bf_exit_panel_set_household (self->exit_panel, NULL, 0);
   g_clear_pointer (&self->villages, g_ptr_array_unref);
   if (store != NULL)
     self->villages = bf_store_list_villages (store, NULL);

@@ -97,6 +97,15 @@ struct _BfHouseholdsPage
 
 G_DEFINE_FINAL_TYPE (BfHouseholdsPage, bf_households_page, ADW_TYPE_BIN)
 
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void offer_recovery (BfHouseholdsPage *self);
 
 /* {{{ Query from the widgets */
@@ -891,6 +900,35 @@ bf_households_page_finalize (GObject *object)
 }
 
 static void
+bf_households_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, BF_HOUSEHOLDS_PAGE (object)->store);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bf_households_page_set_property (GObject *object,
+                                 guint prop_id,
+                                 const GValue *value,
+                                 GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        bf_households_page_set_store (BF_HOUSEHOLDS_PAGE (object), g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bf_households_page_class_init (BfHouseholdsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -898,12 +936,17 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
 
   object_class->dispose = bf_households_page_dispose;
   object_class->finalize = bf_households_page_finalize;
+  object_class->get_property = bf_households_page_get_property;
+  object_class->set_property = bf_households_page_set_property;
+
+  properties[PROP_STORE] = bf_gui_param_spec_store ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = bf_households_page_map;
   widget_class->unmap = bf_households_page_unmap;
 
   g_type_ensure (BF_TYPE_HOUSEHOLD_EDITOR);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/households/bf-households-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/households/bf-households-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdsPage, search_entry);
@@ -1019,6 +1062,7 @@ bf_households_page_set_store (BfHouseholdsPage *self, BfStore *store)
   update_query (self);
   update_state (self);
   check_drafts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 BfStore *

@@ -4,9 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
-#include "bf-exit-panel.h"
 #include "bf-gui-util.h"
-#include "bf-household-editor.h"
 #include "bf-lifecycle-panel.h"
 #include "bf-store-notices.h"
 
@@ -16,8 +14,7 @@ struct _BfLifecyclePanel
 
   BfStore *store;
   gint64 household_id;
-  BfHouseholdEditor *editor; /* the ancestor followed, not owned */
-  gulong saved_handler;
+  gint64 read_at; /* the store's change counter when last shown */
 
   GPtrArray *rows;     /* every row added, to take them away on refresh */
   GPtrArray *timeline; /* char *, as shown */
@@ -34,6 +31,16 @@ struct _BfLifecyclePanel
 };
 
 G_DEFINE_FINAL_TYPE (BfLifecyclePanel, bf_lifecycle_panel, ADW_TYPE_PREFERENCES_GROUP)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_HOUSEHOLD_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Steps taken elsewhere: the row says where. */
 static const char *
@@ -338,6 +345,7 @@ refresh (BfLifecyclePanel *self)
   gboolean township_notice;
 
   clear_rows (self);
+  self->read_at = self->store != NULL ? bf_store_get_change_counter (self->store) : -1;
   if (self->store != NULL && self->household_id != 0)
     household = bf_store_household_get (self->store, self->household_id, NULL);
   if (household == NULL || !bf_status_from_code (household->status, &status))
@@ -389,8 +397,15 @@ bf_lifecycle_panel_set_household (BfLifecyclePanel *self, BfStore *store, gint64
       self->form_open = FALSE;
       g_clear_pointer (&self->problem, g_free);
     }
-  g_set_object (&self->store, store);
-  self->household_id = household_id;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (self->household_id != household_id)
+    {
+      self->household_id = household_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUSEHOLD_ID]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
   refresh (self);
 }
 
@@ -435,7 +450,8 @@ cancel_activated (GtkWidget *widget, const char *name, GVariant *parameter)
 static void
 open_exit_activated (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  bf_exit_panel_open_page (widget, BF_LIFECYCLE_PANEL (widget)->household_id);
+  gtk_widget_activate_action (widget, "win.show-assessment", "x",
+                              BF_LIFECYCLE_PANEL (widget)->household_id);
 }
 
 static char *
@@ -567,26 +583,15 @@ bf_lifecycle_panel_get_timeline (BfLifecyclePanel *self)
   return self->timeline;
 }
 
-/* Inside the household editor: follow its household whenever the panel comes on screen and after
- * each save (a new household gets its id then). */
-static void
-follow_editor (BfLifecyclePanel *self)
-{
-  if (self->editor == NULL)
-    return;
-  bf_lifecycle_panel_set_household (self, bf_household_editor_get_store (self->editor),
-                                    bf_household_editor_get_household_id (self->editor));
-}
-
 static void
 bf_lifecycle_panel_map (GtkWidget *widget)
 {
   BfLifecyclePanel *self = BF_LIFECYCLE_PANEL (widget);
 
   GTK_WIDGET_CLASS (bf_lifecycle_panel_parent_class)->map (widget);
-  bf_follow_household_editor (widget, &self->editor, &self->saved_handler,
-                              G_CALLBACK (follow_editor));
-  follow_editor (self);
+  /* What was done elsewhere meanwhile (an exit step, a meeting) shows when the form comes back. */
+  if (self->store != NULL && bf_store_get_change_counter (self->store) != self->read_at)
+    refresh (self);
 }
 
 static void
@@ -594,7 +599,6 @@ bf_lifecycle_panel_dispose (GObject *object)
 {
   BfLifecyclePanel *self = BF_LIFECYCLE_PANEL (object);
 
-  bf_unfollow_household_editor (&self->editor, &self->saved_handler);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->timeline, g_ptr_array_unref);
@@ -604,15 +608,62 @@ bf_lifecycle_panel_dispose (GObject *object)
 }
 
 static void
+bf_lifecycle_panel_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  BfLifecyclePanel *self = BF_LIFECYCLE_PANEL (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+      case PROP_HOUSEHOLD_ID:
+        g_value_set_int64 (value, self->household_id);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bf_lifecycle_panel_set_property (GObject *object,
+                                 guint prop_id,
+                                 const GValue *value,
+                                 GParamSpec *pspec)
+{
+  BfLifecyclePanel *self = BF_LIFECYCLE_PANEL (object);
+
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        bf_lifecycle_panel_set_household (self, g_value_get_object (value), self->household_id);
+        break;
+      case PROP_HOUSEHOLD_ID:
+        bf_lifecycle_panel_set_household (self, self->store, g_value_get_int64 (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bf_lifecycle_panel_class_init (BfLifecyclePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bf_lifecycle_panel_dispose;
+  object_class->get_property = bf_lifecycle_panel_get_property;
+  object_class->set_property = bf_lifecycle_panel_set_property;
+
+  properties[PROP_STORE] = bf_gui_param_spec_store ();
+  properties[PROP_HOUSEHOLD_ID] =
+    g_param_spec_int64 ("household-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = bf_lifecycle_panel_map;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/identification/bf-lifecycle-panel.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/identification/bf-lifecycle-panel.ui");
   gtk_widget_class_install_action (widget_class, "lifecycle.begin", "i", begin_activated);
   gtk_widget_class_install_action (widget_class, "lifecycle.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "lifecycle.apply", NULL, apply_activated);

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
  * and acceptance are kept. A refused step shows the lifecycle's reason ("The village notice ends on
  * 2026-12-05.").
  *
- * Inside a BfHouseholdEditor it follows the editor's household by itself: the editor only puts it
- * on its page. */
+ * Its "store" and "household-id" properties name the household; the form that holds it sets them.
+ * It reads again when it comes back on screen after a change to the register. */
 #define BF_TYPE_LIFECYCLE_PANEL (bf_lifecycle_panel_get_type ())
 G_DECLARE_FINAL_TYPE (BfLifecyclePanel,
                       bf_lifecycle_panel,
@@ -28,7 +28,7 @@ G_DECLARE_FINAL_TYPE (BfLifecyclePanel,
 
 GtkWidget *bf_lifecycle_panel_new (void);
 
-/* Shows household @household_id of @store (0: none). */
+/* Sets "store" and "household-id" at once and reads the household again (0: none). */
 void bf_lifecycle_panel_set_household (BfLifecyclePanel *self, BfStore *store, gint64 household_id);
 
 /* Opens the form of @action (FALSE when it does not apply now); then fill the entries and activate

@@ -20,6 +20,7 @@ enum
 {
   PROP_0,
   PROP_LOADING,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -532,11 +533,12 @@ bf_notices_page_set_store (BfNoticesPage *self, BfStore *store)
 {
   g_autoptr (GError) error = NULL;
   GtkStringList *villages;
+  gboolean changed = store != self->store;
 
   g_return_if_fail (BF_IS_NOTICES_PAGE (self));
 
   cancel_load (self);
-  if (store != self->store)
+  if (changed)
     {
       fill_list (self, NULL);
       gtk_stack_set_visible_child_name (self->list_stack, "notices");
@@ -560,6 +562,15 @@ bf_notices_page_set_store (BfNoticesPage *self, BfStore *store)
   gtk_drop_down_set_model (self->village_filter, G_LIST_MODEL (villages));
   g_object_unref (villages);
   bf_notices_page_refresh (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STORE]);
+}
+
+BfStore *
+bf_notices_page_get_store (BfNoticesPage *self)
+{
+  g_return_val_if_fail (BF_IS_NOTICES_PAGE (self), NULL);
+  return self->store;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1596,6 +1607,25 @@ bf_notices_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
       case PROP_LOADING:
         g_value_set_boolean (value, bf_notices_page_get_loading (self));
         break;
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bf_notices_page_set_property (GObject *object,
+                              guint prop_id,
+                              const GValue *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        bf_notices_page_set_store (BF_NOTICES_PAGE (object), g_value_get_object (value));
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1609,15 +1639,17 @@ bf_notices_page_class_init (BfNoticesPageClass *klass)
 
   object_class->dispose = bf_notices_page_dispose;
   object_class->get_property = bf_notices_page_get_property;
+  object_class->set_property = bf_notices_page_set_property;
 
   /* TRUE while the list is read in the background. */
   props[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  props[PROP_STORE] = bf_gui_param_spec_store ();
   g_object_class_install_properties (object_class, N_PROPS, props);
   widget_class->map = bf_notices_page_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/identification/bf-notices-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/identification/bf-notices-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BfNoticesPage, list_stack);

@@ -19,6 +19,7 @@ GtkWidget *bf_notices_page_new (void);
 /* Shows the notices of @store (NULL: none). The notice preferences are the register's: opening it
  * copies them into GSettings, and changes in Preferences are written back to it. */
 void bf_notices_page_set_store (BfNoticesPage *self, BfStore *store);
+BfStore *bf_notices_page_get_store (BfNoticesPage *self);
 void bf_notices_page_refresh (BfNoticesPage *self);
 /* Opens notice @id's details. */
 gboolean bf_notices_page_open_notice (BfNoticesPage *self, gint64 id);

@@ -7,7 +7,6 @@
 #include "bf-gui-util.h"
 #include "bf-ledger.h"
 #include "bf-ledgers-page.h"
-#include "bf-window.h"
 
 /* The quarterly ledger export: choose quarter, scope, masking and file; the workbook is written in
  * a thread on its own read-only connection while the page shows progress and can cancel. */
@@ -28,7 +27,6 @@ struct _BfLedgersPage
   AdwBin parent_instance;
 
   BfStore *store;
-  GBinding *store_binding; /* to the window's store, while rooted in a BfWindow */
   char *destination;
   gboolean custom_name; /* chosen by the caseworker: quarter and scope no longer rename it */
   gboolean confirmed;   /* replacing an existing file was already agreed to */
@@ -799,28 +797,10 @@ bf_ledgers_page_get_busy (BfLedgersPage *self)
 }
 
 static void
-bf_ledgers_page_root (GtkWidget *widget)
-{
-  BfLedgersPage *self = BF_LEDGERS_PAGE (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (bf_ledgers_page_parent_class)->root (widget);
-  root = gtk_widget_get_root (widget);
-  if (BF_IS_WINDOW (root))
-    self->store_binding =
-      g_object_bind_property (root, "store", self, "store", G_BINDING_SYNC_CREATE);
-}
-
-static void
 bf_ledgers_page_unroot (GtkWidget *widget)
 {
   BfLedgersPage *self = BF_LEDGERS_PAGE (widget);
 
-  if (self->store_binding != NULL)
-    {
-      g_binding_unbind (self->store_binding);
-      self->store_binding = NULL;
-    }
   /* The page left its window (which closed, with its register): the export stops. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -915,13 +895,10 @@ bf_ledgers_page_class_init (BfLedgersPageClass *klass)
   object_class->finalize = bf_ledgers_page_finalize;
   object_class->get_property = bf_ledgers_page_get_property;
   object_class->set_property = bf_ledgers_page_set_property;
-  widget_class->root = bf_ledgers_page_root;
   widget_class->unroot = bf_ledgers_page_unroot;
   widget_class->map = bf_ledgers_page_map;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, BF_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = bf_gui_param_spec_store ();
   properties[PROP_DESTINATION] =
     g_param_spec_string ("destination", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -929,8 +906,8 @@ bf_ledgers_page_class_init (BfLedgersPageClass *klass)
     "busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/ledgers/bf-ledgers-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/ledgers/bf-ledgers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, export_group);
   gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, quarter_row);
   gtk_widget_class_bind_template_child (widget_class, BfLedgersPage, scope_row);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 
+#include "bf-gui-util.h"
 #include "bf-helper-assign.h"
-#include "bf-household-item.h"
 #include "bf-plans-util.h"
 
 typedef struct
@@ -43,7 +43,7 @@ response_cb (AdwMessageDialog *dialog, const char *response, Assign *assign)
                                     assign->household_ids->len, helper_id,
                                     date[0] != '\0' ? date : NULL, &error))
     {
-      bf_plans_show_error (assign->parent, _ ("Could Not Assign the Helper"), error);
+      bf_gui_show_error (assign->parent, _ ("Could Not Assign the Helper"), error);
       return;
     }
   {
@@ -52,7 +52,7 @@ response_cb (AdwMessageDialog *dialog, const char *response, Assign *assign)
       g_strdup_printf (ngettext ("Helper assigned to %u household",
                                  "Helper assigned to %u households", assign->household_ids->len),
                        assign->household_ids->len);
-    bf_plans_toast (assign->parent, message);
+    bf_gui_toast (assign->parent, message);
   }
   if (assign->done != NULL)
     assign->done (helper_id, assign->data);
@@ -121,36 +121,6 @@ bf_helper_assign_present (GtkWidget *parent,
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), assign);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
-}
-
-void
-bf_helper_assign_selection (GtkWidget *parent, BfStore *store, GtkSelectionModel *selection)
-{
-  g_autoptr (GtkBitset) selected = NULL;
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkBitsetIter iter;
-  guint position;
-
-  g_return_if_fail (GTK_IS_WIDGET (parent));
-
-  if (store == NULL || selection == NULL)
-    return;
-  selected = gtk_selection_model_get_selection (selection);
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (selection), position);
-      gint64 id =
-        BF_IS_HOUSEHOLD_ITEM (item) ? bf_household_item_get_id (BF_HOUSEHOLD_ITEM (item)) : 0;
-      if (id > 0)
-        g_array_append_val (ids, id);
-    }
-  if (ids->len == 0)
-    {
-      bf_plans_toast (parent, _ ("Select the households to assign first"));
-      return;
-    }
-  bf_helper_assign_present (parent, store, (const gint64 *) ids->data, ids->len, 0, NULL, NULL);
 }
 
 void

@@ -21,10 +21,6 @@ AdwMessageDialog *bf_helper_assign_present (GtkWidget *parent,
                                             BfAssignDone done,
                                             gpointer data);
 
-/* The same for the households selected in @selection (a model of BfHouseholdItem, as the
- * Households list has): for the list's "Assign Helper…" action. Nothing selected: a toast. */
-void bf_helper_assign_selection (GtkWidget *parent, BfStore *store, GtkSelectionModel *selection);
-
 /* For tests: chooses the helper (0: none) and the day (NULL: today) in @dialog. */
 void bf_helper_assign_choose (AdwMessageDialog *dialog, gint64 helper_id, const char *on);
 

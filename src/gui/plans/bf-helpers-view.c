@@ -454,7 +454,7 @@ bf_helpers_view_save (BfHelpersView *self)
       bf_form_set_error (self->form, "name", error->message);
       return FALSE;
     }
-  bf_plans_toast (GTK_WIDGET (self), _ ("Helper saved"));
+  bf_gui_toast (GTK_WIDGET (self), _ ("Helper saved"));
   bf_helpers_view_reload (self);
   bf_helpers_view_show_helper (self, h->id);
   return TRUE;
@@ -488,10 +488,10 @@ retire_response_cb (AdwMessageDialog *dialog, const char *response, Retire *reti
     return;
   if (!bf_store_helper_retire (self->store, self->helper->id, NULL, successor, &error))
     {
-      bf_plans_show_error (GTK_WIDGET (self), _ ("Could Not Retire the Helper"), error);
+      bf_gui_show_error (GTK_WIDGET (self), _ ("Could Not Retire the Helper"), error);
       return;
     }
-  bf_plans_toast (GTK_WIDGET (self), _ ("Helper retired"));
+  bf_gui_toast (GTK_WIDGET (self), _ ("Helper retired"));
   bf_helpers_view_reload (self);
   bf_helpers_view_show_helper (self, self->helper->id);
 }
@@ -510,7 +510,7 @@ retire (BfHelpersView *self)
       g_autoptr (GError) error = NULL;
 
       if (!bf_store_helper_reinstate (self->store, self->helper->id, &error))
-        bf_plans_show_error (GTK_WIDGET (self), _ ("Could Not Reinstate the Helper"), error);
+        bf_gui_show_error (GTK_WIDGET (self), _ ("Could Not Reinstate the Helper"), error);
       bf_helpers_view_reload (self);
       bf_helpers_view_show_helper (self, self->helper->id);
       return;

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
+#include "bf-gui-util.h"
 #include "bf-helper-assign.h"
 #include "bf-household-assistance.h"
 #include "bf-measures.h"
@@ -134,9 +135,9 @@ rectify_clicked_cb (GtkButton *button, BfHouseholdAssistance *self)
   g_autoptr (GError) error = NULL;
 
   if (!bf_store_visit_rectify (self->store, visit->id, NULL, NULL, &error))
-    bf_plans_show_error (GTK_WIDGET (self), _ ("Could Not Record the Rectification"), error);
+    bf_gui_show_error (GTK_WIDGET (self), _ ("Could Not Record the Rectification"), error);
   else
-    bf_plans_toast (GTK_WIDGET (self), _ ("Problem rectified"));
+    bf_gui_toast (GTK_WIDGET (self), _ ("Problem rectified"));
   bf_household_assistance_refresh (self);
 }
 

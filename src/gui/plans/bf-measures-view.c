@@ -3,6 +3,7 @@
 
 #include "bf-codes.h"
 #include "bf-dates.h"
+#include "bf-gui-util.h"
 #include "bf-measures-view.h"
 #include "bf-money.h"
 #include "bf-paged-model.h"
@@ -420,7 +421,7 @@ bf_measures_view_set_status (BfMeasuresView *self, const char *status)
   if (!bf_store_measures_set_status (self->store, (const gint64 *) ids->data, ids->len, status,
                                      NULL, &error))
     {
-      bf_plans_show_error (GTK_WIDGET (self), _ ("Could Not Change the Status"), error);
+      bf_gui_show_error (GTK_WIDGET (self), _ ("Could Not Change the Status"), error);
       return FALSE;
     }
   {
@@ -428,7 +429,7 @@ bf_measures_view_set_status (BfMeasuresView *self, const char *status)
     g_autofree char *message =
       g_strdup_printf (ngettext ("%u measure set to %s", "%u measures set to %s", ids->len),
                        ids->len, bf_code_label (BF_CODES_MEASURE_STATUS, status));
-    bf_plans_toast (GTK_WIDGET (self), message);
+    bf_gui_toast (GTK_WIDGET (self), message);
   }
   bf_measures_view_reload (self);
   return TRUE;
@@ -530,8 +531,8 @@ bf_measures_view_class_init (BfMeasuresViewClass *klass)
   object_class->dispose = bf_measures_view_dispose;
   object_class->finalize = bf_measures_view_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/plans/bf-measures-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/plans/bf-measures-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BfMeasuresView, root_box);
   gtk_widget_class_bind_template_child (widget_class, BfMeasuresView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, BfMeasuresView, content_stack);

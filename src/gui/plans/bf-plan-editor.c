@@ -3,6 +3,7 @@
 
 #include "bf-codes.h"
 #include "bf-dates.h"
+#include "bf-gui-util.h"
 #include "bf-measures.h"
 #include "bf-money.h"
 #include "bf-plan-editor.h"
@@ -433,7 +434,7 @@ bf_plan_editor_save (BfPlanEditor *self)
   refresh (self);
   /* TRANSLATORS: a toast: the plan of year %d was saved */
   message = g_strdup_printf (_ ("Plan for %d saved"), self->plan->year);
-  bf_plans_toast (GTK_WIDGET (self), message);
+  bf_gui_toast (GTK_WIDGET (self), message);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0);
   return TRUE;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 
+#include "bf-gui-util.h"
 #include "bf-plans-page.h"
-#include "bf-window.h"
 
 typedef enum
 {
@@ -26,14 +26,21 @@ struct _BfPlansPage
   BfSupervisionView *supervision_view;
 
   BfStore *store;
-  GtkWidget *window; /* the BfWindow whose register is shown */
-  gulong store_handler;
   /* Per view, the register's change counter when it was last read (-1: never). A view is read
    * when it is on screen, so that opening a register costs nothing here. */
   gint64 read_at[N_VIEWS];
 };
 
 G_DEFINE_FINAL_TYPE (BfPlansPage, bf_plans_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Reads the view on screen again when the register changed since it was read (a plan saved in a
  * household's form shows when the page comes back). */
@@ -89,6 +96,14 @@ bf_plans_page_set_store (BfPlansPage *self, BfStore *store)
       bf_supervision_view_set_store (self->supervision_view, NULL);
     }
   refresh_visible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+BfStore *
+bf_plans_page_get_store (BfPlansPage *self)
+{
+  g_return_val_if_fail (BF_IS_PLANS_PAGE (self), NULL);
+  return self->store;
 }
 
 static void
@@ -96,40 +111,6 @@ bf_plans_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (bf_plans_page_parent_class)->map (widget);
   refresh_visible (BF_PLANS_PAGE (widget));
-}
-
-static void
-window_store_cb (BfPlansPage *self)
-{
-  bf_plans_page_set_store (self, bf_window_get_store (BF_WINDOW (self->window)));
-}
-
-static void
-bf_plans_page_root (GtkWidget *widget)
-{
-  BfPlansPage *self = BF_PLANS_PAGE (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (bf_plans_page_parent_class)->root (widget);
-  root = gtk_widget_get_root (widget);
-  if (BF_IS_WINDOW (root))
-    {
-      self->window = GTK_WIDGET (root);
-      self->store_handler =
-        g_signal_connect_swapped (root, "notify::store", G_CALLBACK (window_store_cb), self);
-      window_store_cb (self);
-    }
-}
-
-static void
-bf_plans_page_unroot (GtkWidget *widget)
-{
-  BfPlansPage *self = BF_PLANS_PAGE (widget);
-
-  if (self->window != NULL)
-    g_clear_signal_handler (&self->store_handler, self->window);
-  self->window = NULL;
-  GTK_WIDGET_CLASS (bf_plans_page_parent_class)->unroot (widget);
 }
 
 void
@@ -174,15 +155,44 @@ bf_plans_page_dispose (GObject *object)
 }
 
 static void
+bf_plans_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        g_value_set_object (value, BF_PLANS_PAGE (object)->store);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bf_plans_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_STORE:
+        bf_plans_page_set_store (BF_PLANS_PAGE (object), g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bf_plans_page_class_init (BfPlansPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bf_plans_page_dispose;
+  object_class->get_property = bf_plans_page_get_property;
+  object_class->set_property = bf_plans_page_set_property;
   widget_class->map = bf_plans_page_map;
-  widget_class->root = bf_plans_page_root;
-  widget_class->unroot = bf_plans_page_unroot;
+
+  properties[PROP_STORE] = bf_gui_param_spec_store ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BF_TYPE_MEASURES_VIEW);
   g_type_ensure (BF_TYPE_HELPERS_VIEW);

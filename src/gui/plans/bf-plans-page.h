@@ -11,14 +11,15 @@ G_BEGIN_DECLS
 
 /* The Assistance plans page (帮扶计划): every measure across households, the helpers, the visits
  * (problems not rectified, households not visited) and supervision. It shows the register of
- * the window it is in (BfWindow's "store"). */
+ * its "store" property (BfStore, bound by the window to the open register). */
 #define BF_TYPE_PLANS_PAGE (bf_plans_page_get_type ())
 G_DECLARE_FINAL_TYPE (BfPlansPage, bf_plans_page, BF, PLANS_PAGE, AdwBin)
 
 GtkWidget *bf_plans_page_new (void);
 
-/* Shows @store (NULL: nothing); called for the window's register, and by tests. */
+/* The "store" property: shows @store (NULL: nothing). */
 void bf_plans_page_set_store (BfPlansPage *self, BfStore *store);
+BfStore *bf_plans_page_get_store (BfPlansPage *self);
 /* "measures", "helpers", "visits" or "supervision". */
 void bf_plans_page_show_view (BfPlansPage *self, const char *name);
 

@@ -117,24 +117,7 @@ bf_plans_open_household (GtkWidget *widget, gint64 id)
         return;
       widget = GTK_WIDGET (main);
     }
-  gtk_widget_activate_action (widget, "win.open-household", "x", id);
-}
-
-void
-bf_plans_toast (GtkWidget *widget, const char *text)
-{
-  bf_form_show_toast (widget, adw_toast_new (text));
-}
-
-void
-bf_plans_show_error (GtkWidget *widget, const char *heading, const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error != NULL ? error->message : NULL);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (widget, "win.show-household", "x", id);
 }
 
 void

@@ -29,10 +29,8 @@ bf_plans_present (GtkWidget *parent, GtkWidget *content, const char *title, int 
 /* Closes the window @widget is in, when it is one bf_plans_present() made. */
 void bf_plans_close_window (GtkWidget *widget);
 
-/* Opens household @id in the Households page (the window's "win.open-household" action). */
+/* Opens household @id in the Households page (the window's "win.show-household" action). */
 void bf_plans_open_household (GtkWidget *widget, gint64 id);
-void bf_plans_toast (GtkWidget *widget, const char *text);
-void bf_plans_show_error (GtkWidget *widget, const char *heading, const GError *error);
 
 /* The choices of a helper field: "" (@none_label) first, then the active helpers, and @keep_id
  * even when retired. */

@@ -5,6 +5,7 @@
 
 #include "bf-codes.h"
 #include "bf-dates.h"
+#include "bf-gui-util.h"
 #include "bf-plans-util.h"
 #include "bf-supervision-view.h"
 
@@ -135,9 +136,9 @@ rectify_clicked_cb (GtkButton *button, BfSupervisionView *self)
   g_autoptr (GError) error = NULL;
 
   if (!bf_store_visit_rectify (self->store, id, NULL, NULL, &error))
-    bf_plans_show_error (GTK_WIDGET (self), _ ("Could Not Record the Rectification"), error);
+    bf_gui_show_error (GTK_WIDGET (self), _ ("Could Not Record the Rectification"), error);
   else
-    bf_plans_toast (GTK_WIDGET (self), _ ("Problem rectified"));
+    bf_gui_toast (GTK_WIDGET (self), _ ("Problem rectified"));
   bf_supervision_view_reload (self);
 }
 
@@ -410,8 +411,8 @@ bf_supervision_view_class_init (BfSupervisionViewClass *klass)
   object_class->finalize = bf_supervision_view_finalize;
   widget_class->map = bf_supervision_view_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/plans/bf-supervision-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/plans/bf-supervision-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BfSupervisionView, page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 
+#include "bf-gui-util.h"
 #include "bf-plans-util.h"
 #include "bf-visit-form.h"
 
@@ -205,7 +206,7 @@ bf_visit_form_save (BfVisitForm *self)
   g_clear_pointer (&self->visit, bf_visit_free);
   self->visit = g_steal_pointer (&v);
   set_problem (self, NULL);
-  bf_plans_toast (GTK_WIDGET (self), _ ("Visit saved"));
+  bf_gui_toast (GTK_WIDGET (self), _ ("Visit saved"));
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->visit->id);
   bf_plans_close_window (GTK_WIDGET (self));
   return TRUE;

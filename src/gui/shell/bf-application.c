@@ -113,7 +113,8 @@ preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user
 {
   BfApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *preferences = bf_preferences_window_new (parent, self->settings);
+  BfStore *store = BF_IS_WINDOW (parent) ? bf_window_get_store (BF_WINDOW (parent)) : NULL;
+  GtkWidget *preferences = bf_preferences_window_new (parent, self->settings, store);
 
   gtk_window_present (GTK_WINDOW (preferences));
 }

@@ -4,9 +4,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-exit-ui.h"
+#include "bf-gui-util.h"
 #include "bf-money.h"
 #include "bf-poverty-lines-group.h"
-#include "bf-window.h"
 
 /* The register's poverty lines in Preferences: one row per year with its 扶贫标准, 监测线 and
  * the note on where they come from; add, edit and delete, each an audited write. */
@@ -84,9 +84,9 @@ edit_response_cb (AdwMessageDialog *dialog, const char *response, BfPovertyLines
 
       if (bf_store_poverty_line_set (self->store, year, poverty, monitoring,
                                      note[0] != '\0' ? note : NULL, &error))
-        bf_exit_toast (GTK_WIDGET (self), _ ("Poverty lines saved"));
+        bf_gui_toast (GTK_WIDGET (self), _ ("Poverty lines saved"));
       else
-        bf_exit_show_error (GTK_WIDGET (self), _ ("Could Not Save the Poverty Lines"), error);
+        bf_gui_show_error (GTK_WIDGET (self), _ ("Could Not Save the Poverty Lines"), error);
       reload (self);
     }
   self->dialog = NULL;
@@ -158,9 +158,9 @@ delete_response_cb (AdwMessageDialog *dialog, const char *response, BfPovertyLin
   if (g_strcmp0 (response, "delete") != 0)
     return;
   if (bf_store_poverty_line_delete (self->store, year, &error))
-    bf_exit_toast (GTK_WIDGET (self), _ ("Poverty lines deleted"));
+    bf_gui_toast (GTK_WIDGET (self), _ ("Poverty lines deleted"));
   else
-    bf_exit_show_error (GTK_WIDGET (self), _ ("Could Not Delete the Poverty Lines"), error);
+    bf_gui_show_error (GTK_WIDGET (self), _ ("Could Not Delete the Poverty Lines"), error);
   reload (self);
 }
 
@@ -284,18 +284,6 @@ add_clicked_cb (BfPovertyLinesGroup *self)
   open_editor (self, NULL);
 }
 
-/* In Preferences, the lines are those of the register open in the window Preferences belongs to. */
-static void
-map_cb (BfPovertyLinesGroup *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *parent =
-    GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
-
-  if (self->store == NULL && BF_IS_WINDOW (parent))
-    bf_poverty_lines_group_set_store (self, bf_window_get_store (BF_WINDOW (parent)));
-}
-
 static void
 bf_poverty_lines_group_dispose (GObject *object)
 {
@@ -332,7 +320,6 @@ bf_poverty_lines_group_init (BfPovertyLinesGroup *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row),
                                  _ ("Open a register to see its poverty lines"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->empty_row);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   reload (self);
 }
 

@@ -4,13 +4,14 @@
 #include "bf-gui-util.h"
 #include "bf-poverty-lines-group.h"
 #include "bf-preferences-window.h"
-#include "bf-window.h"
 
 struct _BfPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
   GSettings *settings;
+  BfStore *store; /* the register of the window Preferences was opened from, or NULL */
+  BfPovertyLinesGroup *poverty_lines_group;
 
   AdwEntryRow *operator_row;
   GtkSpinButton *notice_default_spin;
@@ -30,6 +31,7 @@ enum
 {
   PROP_0,
   PROP_SETTINGS,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -47,22 +49,13 @@ minimum_changed_cb (BfPreferencesWindow *self)
     gtk_spin_button_set_value (self->notice_default_spin, minimum);
 }
 
-/* The register of the window Preferences was opened from, if any. */
-static BfStore *
-register_store (BfPreferencesWindow *self)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  return BF_IS_WINDOW (parent) ? bf_window_get_store (BF_WINDOW (parent)) : NULL;
-}
-
 /* The follow-up years and the visit interval are the register's rules (bangfu-cli and the lists
  * read them there). An edit is written to the register first: this handler runs before the
  * GSettings binding, so the lists that reload on the GSettings change see the new value. */
 static void
 rule_changed_cb (GtkSpinButton *spin, GParamSpec *pspec, BfPreferencesWindow *self)
 {
-  BfStore *store = register_store (self);
+  BfStore *store = self->store;
   gboolean years = spin == self->follow_up_spin;
   guint value = (guint) gtk_spin_button_get_value_as_int (spin);
   g_autofree char *text = NULL;
@@ -82,7 +75,7 @@ rule_changed_cb (GtkSpinButton *spin, GParamSpec *pspec, BfPreferencesWindow *se
 static void
 show_register_rules (BfPreferencesWindow *self)
 {
-  BfStore *store = register_store (self);
+  BfStore *store = self->store;
 
   if (store != NULL)
     {
@@ -133,6 +126,7 @@ bf_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->not_visited_spin, "notify::value", G_CALLBACK (rule_changed_cb),
                            self, 0);
   bind_settings (self);
+  bf_poverty_lines_group_set_store (self->poverty_lines_group, self->store);
 }
 
 static void
@@ -166,6 +160,9 @@ bf_preferences_window_set_property (GObject *object,
       case PROP_SETTINGS:
         self->settings = g_value_dup_object (value);
         break;
+      case PROP_STORE:
+        self->store = g_value_dup_object (value);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -185,8 +182,16 @@ bf_preferences_window_finalize (GObject *object)
   BfPreferencesWindow *self = BF_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bf_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+toast_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (widget),
+                                    adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -204,10 +209,13 @@ bf_preferences_window_class_init (BfPreferencesWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, BF_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/shell/bf-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/shell/bf-preferences-window.ui");
   g_type_ensure (BF_TYPE_POVERTY_LINES_GROUP);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, notice_default_spin);
@@ -218,6 +226,9 @@ bf_preferences_window_class_init (BfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, supervision_phone_row);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, not_visited_spin);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, follow_up_spin);
+  gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, poverty_lines_group);
+  /* What "win.toast" is in the application window, for the groups shown in both. */
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
 }
 
 static void
@@ -241,15 +252,16 @@ bf_preferences_window_init (BfPreferencesWindow *self)
 }
 
 GtkWidget *
-bf_preferences_window_new (GtkWindow *parent, GSettings *settings)
+bf_preferences_window_new (GtkWindow *parent, GSettings *settings, BfStore *store)
 {
   BfPreferencesWindow *self;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (store == NULL || BF_IS_STORE (store), NULL);
 
-  self =
-    g_object_new (BF_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "settings", settings, NULL);
-  /* Only now is the parent, and so the register, known. */
+  self = g_object_new (BF_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "settings", settings,
+                       "store", store, NULL);
+  /* Only now are the settings bound: the register's rules go over them. */
   show_register_rules (self);
   return GTK_WIDGET (self);
 }

@@ -31,6 +31,9 @@ struct _BfWindow
   AdwToastOverlay *toast_overlay;
   BfHouseholdsPage *households_page;
   BfNoticesPage *notices_page;
+  BfPlansPage *plans_page;
+  BfAssessmentPage *assessment_page;
+  BfLedgersPage *ledgers_page;
   gboolean leave_confirmed; /* unsaved household changes were saved or discarded: close */
   GtkStack *main_stack;
   BfNewRegisterPage *new_register_page;
@@ -133,10 +136,8 @@ release_store (BfWindow *self)
 
   if (store == NULL)
     return;
-  if (self->households_page != NULL)
-    bf_households_page_set_store (self->households_page, NULL);
-  if (self->notices_page != NULL)
-    bf_notices_page_set_store (self->notices_page, NULL);
+  /* The pages let go of it first (their "store" is bound to the window's). */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   if (store == self->backup_store)
     {
       GtkApplication *application = window_application (self);
@@ -175,11 +176,9 @@ adopt_store (BfWindow *self, BfStore *store)
 
   update_title (self);
   update_actions (self);
-  bf_households_page_set_store (self->households_page, store);
-  bf_notices_page_set_store (self->notices_page, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   bf_window_show_page (self, "households");
   show_register (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
@@ -584,7 +583,7 @@ periodic_backup_cb (gpointer data)
 
 /* From the assistance plans and supervision lists: the household in the Households page. */
 static void
-open_household_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+show_household_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   BfWindow *self = BF_WINDOW (widget);
 
@@ -592,6 +591,25 @@ open_household_activated (GtkWidget *widget, const char *action_name, GVariant *
     return;
   bf_window_show_page (self, "households");
   bf_households_page_open_household (self->households_page, g_variant_get_int64 (parameter));
+}
+
+/* From the household form: the household's exit checks and steps in the Assessment & exit page. */
+static void
+show_assessment_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfWindow *self = BF_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (self->store == NULL || id <= 0)
+    return;
+  bf_window_show_page (self, "assessment");
+  bf_assessment_page_show_household (self->assessment_page, id);
+}
+
+static void
+toast_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  bf_window_add_toast (BF_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -831,6 +849,9 @@ bf_window_class_init (BfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, households_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, notices_page);
+  gtk_widget_class_bind_template_child (widget_class, BfWindow, plans_page);
+  gtk_widget_class_bind_template_child (widget_class, BfWindow, assessment_page);
+  gtk_widget_class_bind_template_child (widget_class, BfWindow, ledgers_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, new_register_page);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_status);
   gtk_widget_class_bind_template_child (widget_class, BfWindow, loading_spinner);
@@ -852,8 +873,13 @@ bf_window_class_init (BfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
-  gtk_widget_class_install_action (widget_class, "win.open-household", "x",
-                                   open_household_activated);
+  /* Navigation and messages for the widgets inside: they activate these instead of looking for
+   * the window or a page. */
+  gtk_widget_class_install_action (widget_class, "win.show-household", "x",
+                                   show_household_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-assessment", "x",
+                                   show_assessment_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL,
                                    toggle_sidebar_activated);
@@ -862,8 +888,19 @@ bf_window_class_init (BfWindowClass *klass)
 static void
 bf_window_init (BfWindow *self)
 {
+  GtkWidget *pages[5];
+
   self->settings = g_settings_new (APP_ID);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Every page shows the open register: the window's store is theirs. */
+  pages[0] = GTK_WIDGET (self->households_page);
+  pages[1] = GTK_WIDGET (self->notices_page);
+  pages[2] = GTK_WIDGET (self->plans_page);
+  pages[3] = GTK_WIDGET (self->assessment_page);
+  pages[4] = GTK_WIDGET (self->ledgers_page);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_object_bind_property (self, "store", pages[i], "store", G_BINDING_DEFAULT);
 
   g_signal_connect_object (self->settings, "changed::operator-name",
                            G_CALLBACK (operator_changed_cb), self, G_CONNECT_SWAPPED);

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+
 #include "bf-gui-util.h"
 
 void
@@ -18,27 +20,28 @@ bf_describe_by_row (GtkWidget *suffix)
                                     subtitle, -1);
 }
 
-void
-bf_follow_household_editor (GtkWidget *panel,
-                            BfHouseholdEditor **editor,
-                            gulong *handler,
-                            GCallback on_saved)
+GParamSpec *
+bf_gui_param_spec_store (void)
 {
-  GtkWidget *ancestor = gtk_widget_get_ancestor (panel, BF_TYPE_HOUSEHOLD_EDITOR);
-
-  if (ancestor == NULL || BF_HOUSEHOLD_EDITOR (ancestor) == *editor)
-    return;
-  bf_unfollow_household_editor (editor, handler);
-  *editor = BF_HOUSEHOLD_EDITOR (ancestor);
-  *handler = g_signal_connect_swapped (ancestor, "saved", on_saved, panel);
+  return g_param_spec_object ("store", NULL, NULL, BF_TYPE_STORE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
 
 void
-bf_unfollow_household_editor (BfHouseholdEditor **editor, gulong *handler)
+bf_gui_toast (GtkWidget *widget, const char *text)
 {
-  if (*editor != NULL)
-    g_clear_signal_handler (handler, *editor);
-  *editor = NULL;
+  gtk_widget_activate_action (widget, "win.toast", "s", text);
+}
+
+void
+bf_gui_show_error (GtkWidget *widget, const char *heading, const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error != NULL ? error->message : NULL);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void

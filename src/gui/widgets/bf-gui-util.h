@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 
-#include "bf-household-editor.h"
 #include "bf-store.h"
 
 G_BEGIN_DECLS
@@ -12,16 +11,16 @@ G_BEGIN_DECLS
  * names it by its title; this gives it the row's subtitle as accessible description. */
 void bf_describe_by_row (GtkWidget *suffix);
 
-/* For a panel shown inside the household editor: when @panel sits in one that is not *@editor
- * yet, stops following the old one and connects @on_saved (swapped: called with @panel) to the
- * new one's "saved" signal; *@editor and *@handler keep what is followed. Call it from map, then
- * show the editor's household. */
-void bf_follow_household_editor (GtkWidget *panel,
-                                 BfHouseholdEditor **editor,
-                                 gulong *handler,
-                                 GCallback on_saved);
-/* Stops following (dispose). */
-void bf_unfollow_household_editor (BfHouseholdEditor **editor, gulong *handler);
+/* The "store" property of a page or a panel: the register it shows (NULL: none). Read-write;
+ * notified only when it changes, so that a binding from the window reloads nothing twice. */
+GParamSpec *bf_gui_param_spec_store (void);
+/* Shows @text in a toast of the window @widget is in: activates "win.toast", which the
+ * application window and Preferences provide. Elsewhere (a form window of its own, a test
+ * window) nothing is shown. */
+void bf_gui_toast (GtkWidget *widget, const char *text);
+/* Tells that something failed, in a message dialog over @widget's window: @heading, then the
+ * error's message. */
+void bf_gui_show_error (GtkWidget *widget, const char *heading, const GError *error);
 /* Toolbars are GtkFlowBoxes so that they wrap in a narrow window; a flow box child would take
  * keyboard focus itself, so this makes the children of every flow box under @root (with selection
  * mode none) pass focus straight to the controls they hold. */
