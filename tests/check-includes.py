@@ -20,12 +20,13 @@ import tempfile
 # What each folder of src/ may include besides itself: the folders right below it. A folder may
 # use those and, through them, everything below them; nothing else. This is the rank table:
 #   core < store < report < cli, gui
-#   inside gui: widgets < plans, assessment, ledgers < identification < households < shell
-# plans, assessment and ledgers are side by side: none of them uses another. identification sits
-# above assessment because the lifecycle panel shows the exit panel; households above
-# identification and plans because the household form embeds their panels (lifecycle, help and
-# measures, exit); shell above every page because the window holds them all. "." is src/ itself
-# (main.c). A new feature folder gets a line here and in src/gui/meson.build.
+#   inside gui: widgets < plans, assessment, identification, ledgers < households < shell
+# The four feature folders in the middle are side by side: none uses another (they reach each
+# other through window actions such as win.show-household). households sits above plans,
+# assessment and identification because the household form embeds their panels (help and
+# measures, exit, lifecycle); shell above every page because the window holds them all. "." is
+# src/ itself (main.c). A new feature folder (import, sync, documents) gets a line here, below
+# the folders that show it, and a subdir() in src/gui/meson.build.
 USES = {
     "core": [],
     "store": ["core"],
@@ -35,8 +36,8 @@ USES = {
     "gui/plans": ["gui/widgets"],
     "gui/assessment": ["gui/widgets"],
     "gui/ledgers": ["gui/widgets"],
-    "gui/identification": ["gui/assessment"],
-    "gui/households": ["gui/identification", "gui/plans"],
+    "gui/identification": ["gui/widgets"],
+    "gui/households": ["gui/identification", "gui/plans", "gui/assessment"],
     "gui/shell": ["gui/households", "gui/ledgers"],
     ".": ["gui/shell"],
 }

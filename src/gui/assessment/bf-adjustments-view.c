@@ -17,7 +17,7 @@ struct _BfAdjustmentsView
   AdwBin parent_instance;
 
   BfStore *store;
-  BfExitWorker *worker;
+  BfGuiReader *worker;
   GCancellable *cancellable;
   GArray *scope_ids;
   GArray *member_ids; /* of member_row: 0 first (a new member joins) */
@@ -85,7 +85,7 @@ list_query_free (ListQuery *q)
 }
 
 static gpointer
-list_work (BfStore *reader, gpointer data, GError **error)
+list_work (BfStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   ListQuery *q = data;
 
@@ -122,7 +122,7 @@ list_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfAdjustmentsView *self = BF_ADJUSTMENTS_VIEW (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_gui_read_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -156,9 +156,9 @@ reload (BfAdjustmentsView *self)
   q = g_new0 (ListQuery, 1);
   q->period = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_entry))));
   q->village_id = bf_exit_scope_get (self->scope_dropdown, self->scope_ids);
-  bf_exit_worker_run (self->worker, self, list_work, q, (GDestroyNotify) list_query_free,
-                      (GDestroyNotify) bf_exit_list_read_free, self->cancellable, list_done_cb,
-                      NULL);
+  bf_gui_reader_run (self->worker, self, list_work, q, (GDestroyNotify) list_query_free,
+                     (GDestroyNotify) bf_exit_list_read_free, self->cancellable, list_done_cb,
+                     NULL);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -393,7 +393,7 @@ bf_adjustments_view_new (void)
 }
 
 void
-bf_adjustments_view_set_store (BfAdjustmentsView *self, BfStore *store, BfExitWorker *worker)
+bf_adjustments_view_set_store (BfAdjustmentsView *self, BfStore *store, BfGuiReader *worker)
 {
   g_return_if_fail (BF_IS_ADJUSTMENTS_VIEW (self));
 

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "bf-exit-worker.h"
+#include "bf-gui-read.h"
 #include "bf-store-assessment.h"
 
 G_BEGIN_DECLS
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BfAdjustmentsView, bf_adjustments_view, BF, ADJUSTMENTS_VIEW, AdwBin)
 
 GtkWidget *bf_adjustments_view_new (void);
-void bf_adjustments_view_set_store (BfAdjustmentsView *self, BfStore *store, BfExitWorker *worker);
+void bf_adjustments_view_set_store (BfAdjustmentsView *self, BfStore *store, BfGuiReader *worker);
 void bf_adjustments_view_refresh (BfAdjustmentsView *self);
 /* The listed adjustments (BfExitRow), for tests. */
 GListModel *bf_adjustments_view_get_adjustments (BfAdjustmentsView *self);

@@ -8,7 +8,7 @@
 #include "bf-assessment-page.h"
 #include "bf-exit-ui.h"
 #include "bf-exit-view.h"
-#include "bf-exit-worker.h"
+#include "bf-gui-read.h"
 #include "bf-indicators-view.h"
 
 /* The Assessment & exit page: income assessment and its below/near list, the exit steps, the
@@ -20,7 +20,7 @@ struct _BfAssessmentPage
   AdwBin parent_instance;
 
   BfStore *store;
-  BfExitWorker *worker;
+  BfGuiReader *worker;
   GSettings *settings;
   GCancellable *cancellable;
   GCancellable *run_cancellable;
@@ -86,7 +86,7 @@ list_query_free (ListQuery *q)
 }
 
 static gpointer
-list_work (BfStore *reader, gpointer data, GError **error)
+list_work (BfStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   ListQuery *q = data;
   BfAssessmentQuery query = { q->period, q->village_id, q->result, q->text, q->falling };
@@ -100,7 +100,7 @@ list_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfAssessmentPage *self = BF_ASSESSMENT_PAGE (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_gui_read_finish (result, &error);
   g_autofree char *count = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -135,9 +135,9 @@ reload_list (BfAssessmentPage *self)
   q->result = result < G_N_ELEMENTS (result_codes) ? result_codes[result] : NULL;
   q->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   q->falling = gtk_check_button_get_active (self->falling_check);
-  bf_exit_worker_run (self->worker, self, list_work, q, (GDestroyNotify) list_query_free,
-                      (GDestroyNotify) bf_exit_list_read_free, self->cancellable, list_done_cb,
-                      NULL);
+  bf_gui_reader_run (self->worker, self, list_work, q, (GDestroyNotify) list_query_free,
+                     (GDestroyNotify) bf_exit_list_read_free, self->cancellable, list_done_cb,
+                     NULL);
 }
 
 static gboolean
@@ -328,7 +328,7 @@ typedef struct
 } FollowQuery;
 
 static gpointer
-follow_work (BfStore *reader, gpointer data, GError **error)
+follow_work (BfStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   FollowQuery *q = data;
 
@@ -341,7 +341,7 @@ follow_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfAssessmentPage *self = BF_ASSESSMENT_PAGE (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_gui_read_finish (result, &error);
   g_autofree char *summary = NULL;
   GPtrArray *rows;
   guint never = 0;
@@ -385,9 +385,9 @@ reload_follow_up (BfAssessmentPage *self)
   q->village_id = bf_exit_scope_get (self->follow_scope_dropdown, self->follow_ids);
   /* The register's years (bangfu-cli reads the same); Preferences edits them. */
   q->years = self->follow_years = bf_store_followup_years (self->store);
-  bf_exit_worker_run (self->worker, self, follow_work, q, g_free,
-                      (GDestroyNotify) bf_exit_list_read_free, self->cancellable, follow_done_cb,
-                      NULL);
+  bf_gui_reader_run (self->worker, self, follow_work, q, g_free,
+                     (GDestroyNotify) bf_exit_list_read_free, self->cancellable, follow_done_cb,
+                     NULL);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -460,7 +460,7 @@ bf_assessment_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->run_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BF_TYPE_ASSESSMENT_PAGE);
-  g_clear_pointer (&self->worker, bf_exit_worker_free);
+  g_clear_pointer (&self->worker, bf_gui_reader_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -593,10 +593,10 @@ bf_assessment_page_set_store (BfAssessmentPage *self, BfStore *store)
   if (self->store == store)
     return;
   g_cancellable_cancel (self->cancellable);
-  g_clear_pointer (&self->worker, bf_exit_worker_free);
+  g_clear_pointer (&self->worker, bf_gui_reader_free);
   g_set_object (&self->store, store);
   if (store != NULL)
-    self->worker = bf_exit_worker_new (bf_store_get_path (store));
+    self->worker = bf_gui_reader_new (bf_store_get_path (store));
   bf_exit_scope_fill (self->scope_dropdown, store, self->scope_ids);
   bf_exit_scope_fill (self->follow_scope_dropdown, store, self->follow_ids);
   bf_exit_view_set_store (self->exit_view, store, self->worker);

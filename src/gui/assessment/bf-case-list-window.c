@@ -45,7 +45,7 @@ short_toggled_cb (BfCaseListWindow *self)
 }
 
 static gpointer
-rows_work (BfStore *reader, gpointer data, GError **error)
+rows_work (BfStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   GArray *ids = data;
 
@@ -59,7 +59,7 @@ rows_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfCaseListWindow *self = BF_CASE_LIST_WINDOW (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_gui_read_finish (result, &error);
 
   self->loaded = TRUE;
   if (read == NULL)
@@ -88,8 +88,8 @@ bf_case_list_window_class_init (BfCaseListWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bf_case_list_window_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/assessment/bf-case-list-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/assessment/bf-case-list-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BfCaseListWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BfCaseListWindow, definition_label);
   gtk_widget_class_bind_template_child (widget_class, BfCaseListWindow, counts_label);
@@ -116,7 +116,7 @@ bf_case_list_window_init (BfCaseListWindow *self)
 
 GtkWidget *
 bf_case_list_window_new (GtkWindow *parent,
-                         BfExitWorker *worker,
+                         BfGuiReader *worker,
                          const BfIndicator *indicator,
                          const char *scope)
 {
@@ -147,8 +147,8 @@ bf_case_list_window_new (GtkWindow *parent,
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), indicator->households->len);
   g_array_append_vals (ids, indicator->households->data, indicator->households->len);
-  bf_exit_worker_run (worker, self, rows_work, ids, (GDestroyNotify) g_array_unref,
-                      (GDestroyNotify) bf_exit_list_read_free, NULL, rows_done_cb, NULL);
+  bf_gui_reader_run (worker, self, rows_work, ids, (GDestroyNotify) g_array_unref,
+                     (GDestroyNotify) bf_exit_list_read_free, NULL, rows_done_cb, NULL);
   return GTK_WIDGET (self);
 }
 

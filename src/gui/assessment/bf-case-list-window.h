@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "bf-exit-worker.h"
+#include "bf-gui-read.h"
 #include "bf-indicators.h"
 
 G_BEGIN_DECLS
@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (BfCaseListWindow, bf_case_list_window, BF, CASE_LIST_WINDO
 
 /* @scope names where the figure is from ("2026, quarter 3 · 清水村"). */
 GtkWidget *bf_case_list_window_new (GtkWindow *parent,
-                                    BfExitWorker *worker,
+                                    BfGuiReader *worker,
                                     const BfIndicator *indicator,
                                     const char *scope);
 /* The rows shown (BfExitRow); empty until they have been read. */

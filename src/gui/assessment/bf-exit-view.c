@@ -18,7 +18,7 @@ struct _BfExitView
   AdwBin parent_instance;
 
   BfStore *store;
-  BfExitWorker *worker;
+  BfGuiReader *worker;
   GSettings *settings;
   GCancellable *cancellable;
   GArray *scope_ids;
@@ -272,7 +272,7 @@ show_detail (BfExitView *self)
  */
 
 static gpointer
-candidates_work (BfStore *reader, gpointer data, GError **error)
+candidates_work (BfStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   return bf_exit_list_read_new (BF_EXIT_LIST_CASES,
                                 bf_store_exit_candidates (reader, *(gint64 *) data, error));
@@ -314,7 +314,7 @@ candidates_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfExitView *self = BF_EXIT_VIEW (source);
   g_autoptr (GError) error = NULL;
-  g_autoptr (BfExitListRead) read = bf_exit_worker_finish (result, &error);
+  g_autoptr (BfExitListRead) read = bf_gui_read_finish (result, &error);
   g_autofree char *text = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -348,9 +348,9 @@ reload_candidates (BfExitView *self)
   self->cancellable = g_cancellable_new ();
   village = g_new (gint64, 1);
   *village = bf_exit_scope_get (self->scope_dropdown, self->scope_ids);
-  bf_exit_worker_run (self->worker, self, candidates_work, village, g_free,
-                      (GDestroyNotify) bf_exit_list_read_free, self->cancellable,
-                      candidates_done_cb, NULL);
+  bf_gui_reader_run (self->worker, self, candidates_work, village, g_free,
+                     (GDestroyNotify) bf_exit_list_read_free, self->cancellable, candidates_done_cb,
+                     NULL);
 }
 
 /* The register opened fills the scope in while the view may be off screen: the page loads the
@@ -681,7 +681,7 @@ bf_exit_view_new (void)
 }
 
 void
-bf_exit_view_set_store (BfExitView *self, BfStore *store, BfExitWorker *worker)
+bf_exit_view_set_store (BfExitView *self, BfStore *store, BfGuiReader *worker)
 {
   g_return_if_fail (BF_IS_EXIT_VIEW (self));
 

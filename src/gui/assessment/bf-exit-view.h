@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "bf-exit-worker.h"
+#include "bf-gui-read.h"
 #include "bf-store-assessment.h"
 
 G_BEGIN_DECLS
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (BfExitView, bf_exit_view, BF, EXIT_VIEW, AdwBin)
 GtkWidget *bf_exit_view_new (void);
 
 /* @worker (owned by the page) reads the lists off the main loop; writes go through @store. */
-void bf_exit_view_set_store (BfExitView *self, BfStore *store, BfExitWorker *worker);
+void bf_exit_view_set_store (BfExitView *self, BfStore *store, BfGuiReader *worker);
 void bf_exit_view_refresh (BfExitView *self);
 void bf_exit_view_select_household (BfExitView *self, gint64 household_id);
 gint64 bf_exit_view_get_household (BfExitView *self);

@@ -17,7 +17,7 @@ struct _BfIndicatorsView
   AdwBin parent_instance;
 
   BfStore *store;
-  BfExitWorker *worker;
+  BfGuiReader *worker;
   GCancellable *cancellable;
   GArray *scope_ids;
   BfIndicatorReport *report;
@@ -113,7 +113,7 @@ query_free (Query *q)
 }
 
 static gpointer
-compute_work (BfStore *reader, gpointer data, GError **error)
+compute_work (BfStore *reader, gpointer data, GCancellable *cancellable, GError **error)
 {
   Query *q = data;
 
@@ -125,7 +125,7 @@ compute_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BfIndicatorsView *self = BF_INDICATORS_VIEW (source);
   g_autoptr (GError) error = NULL;
-  BfIndicatorReport *report = bf_exit_worker_finish (result, &error);
+  BfIndicatorReport *report = bf_gui_read_finish (result, &error);
   g_autofree char *label = NULL;
   BfPeriod period;
 
@@ -178,9 +178,9 @@ compute (BfIndicatorsView *self)
   self->computing = TRUE;
   gtk_spinner_start (self->spinner);
   gtk_label_set_text (self->status_label, _ ("Computing…"));
-  bf_exit_worker_run (self->worker, self, compute_work, q, (GDestroyNotify) query_free,
-                      (GDestroyNotify) bf_indicator_report_free, self->cancellable, compute_done_cb,
-                      NULL);
+  bf_gui_reader_run (self->worker, self, compute_work, q, (GDestroyNotify) query_free,
+                     (GDestroyNotify) bf_indicator_report_free, self->cancellable, compute_done_cb,
+                     NULL);
 }
 
 static void
@@ -303,8 +303,8 @@ bf_indicators_view_class_init (BfIndicatorsViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bf_indicators_view_dispose;
   g_type_ensure (BF_TYPE_INDICATOR_CHART);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/assessment/bf-indicators-view.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/assessment/bf-indicators-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BfIndicatorsView, period_entry);
   gtk_widget_class_bind_template_child (widget_class, BfIndicatorsView, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BfIndicatorsView, spinner);
@@ -341,7 +341,7 @@ bf_indicators_view_new (void)
 }
 
 void
-bf_indicators_view_set_store (BfIndicatorsView *self, BfStore *store, BfExitWorker *worker)
+bf_indicators_view_set_store (BfIndicatorsView *self, BfStore *store, BfGuiReader *worker)
 {
   g_return_if_fail (BF_IS_INDICATORS_VIEW (self));
 

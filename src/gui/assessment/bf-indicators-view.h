@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "bf-exit-worker.h"
+#include "bf-gui-read.h"
 #include "bf-indicator-chart.h"
 #include "bf-store-assessment.h"
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BfIndicatorsView, bf_indicators_view, BF, INDICATORS_VIEW, AdwBin)
 
 GtkWidget *bf_indicators_view_new (void);
-void bf_indicators_view_set_store (BfIndicatorsView *self, BfStore *store, BfExitWorker *worker);
+void bf_indicators_view_set_store (BfIndicatorsView *self, BfStore *store, BfGuiReader *worker);
 /* Computes the figures again (off the main loop). */
 void bf_indicators_view_refresh (BfIndicatorsView *self);
 /* The figures shown, NULL while computing or when there are none. */

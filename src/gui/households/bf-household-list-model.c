@@ -203,6 +203,7 @@ worker_scan (Worker *w,
              GCancellable *cancellable)
 {
   ScanResult *r = g_new0 (ScanResult, 1);
+  gint64 start = g_get_monotonic_time ();
 
   r->worker = worker_ref (w);
   r->generation = generation;
@@ -219,6 +220,8 @@ worker_scan (Worker *w,
       r->first_rows = bf_store_household_rows (reader, (const gint64 *) (gpointer) r->ids->data,
                                                MIN (r->ids->len, PAGE_SIZE), &r->error);
     }
+  g_debug ("household list: search of %u households in %.1f ms", r->ids != NULL ? r->ids->len : 0,
+           (g_get_monotonic_time () - start) / 1000.0);
   post (w, apply_scan_result, r, (GDestroyNotify) scan_result_free);
 }
 
@@ -226,12 +229,15 @@ static void
 worker_fetch (Worker *w, BfStore *reader, PageJob *job, guint generation)
 {
   PageResult *r = g_new0 (PageResult, 1);
+  gint64 start = g_get_monotonic_time ();
 
   r->worker = worker_ref (w);
   r->generation = generation;
   r->page = job->page;
   r->rows = bf_store_household_rows (reader, (const gint64 *) (gpointer) job->ids->data,
                                      job->ids->len, &r->error);
+  g_debug ("household list: page %u (%u rows) in %.1f ms", job->page, job->ids->len,
+           (g_get_monotonic_time () - start) / 1000.0);
   post (w, apply_page_result, r, (GDestroyNotify) page_result_free);
 }
 

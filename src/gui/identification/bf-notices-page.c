@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "bf-gui-read.h"
 #include "bf-gui-util.h"
 #include "bf-codes.h"
 #include "bf-dates.h"

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-codes.h"
+#include "bf-gui-read.h"
 #include "bf-gui-util.h"
 #include "bf-helpers-view.h"
 #include "bf-household-rules.h"

@@ -30,30 +30,4 @@ void bf_gui_plain_flow_boxes (GtkWidget *root);
  * the list. */
 void bf_gui_list_store_replace (GListStore *store, GPtrArray *items);
 
-/* A read run by bf_gui_read_async() in a worker thread, on @reader: returns its result, or NULL
- * with @error set. */
-typedef gpointer (*BfGuiReadFunc) (BfStore *reader,
-                                   gpointer data,
-                                   GCancellable *cancellable,
-                                   GError **error);
-/* Runs @func (reader, @data, …) in a thread on a read-only reader connection of its own to
- * @store's register, so that a long read leaves the window responsive. Cancels the read under way
- * in *@slot and puts the new one's cancellable there; @done (called with @source) clears it.
- * @data is freed with @data_free after the read, the result with @result_free when nobody takes
- * it. */
-void bf_gui_read_async (gpointer source,
-                        BfStore *store,
-                        GCancellable **slot,
-                        BfGuiReadFunc func,
-                        gpointer data,
-                        GDestroyNotify data_free,
-                        GDestroyNotify result_free,
-                        GAsyncReadyCallback done,
-                        gpointer user_data);
-/* The read's result, or NULL with @error set (G_IO_ERROR_CANCELLED when a newer read or
- * bf_gui_read_cancel() cancelled it). */
-gpointer bf_gui_read_finish (GAsyncResult *result, GError **error);
-/* Cancels the read under way in *@slot and clears it; returns whether there was one. */
-gboolean bf_gui_read_cancel (GCancellable **slot);
-
 G_END_DECLS
