@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* For bf-notices-page.c and the GUI tests, which drive the page's real widgets. */
+/* For the page's files (bf-notices-page*.c: the list and details, printing, a new notice,
+ * objections, meetings) and the GUI tests, which drive the page's real widgets. */
 
 #include "bf-notices-page.h"
+#include "bf-codes.h"
 #include "bf-store-notices.h"
 
 G_BEGIN_DECLS
@@ -89,5 +91,63 @@ extern const char *const bf_notices_page_kinds[4];
 /* Prints the open notice to @path as PDF through GtkPrintOperation's export, the same pages the
  * printer gets. */
 gboolean bf_notices_page_export_pdf (BfNoticesPage *self, const char *path, GError **error);
+
+/* The page's sections share these (their actions are installed in class_init). */
+
+/* bf-notices-page.c: the forms' small builders and what every section uses */
+AdwEntryRow *bf_notices_add_entry (AdwPreferencesGroup *group, const char *title, const char *text);
+AdwComboRow *
+bf_notices_add_combo (AdwPreferencesGroup *group, const char *title, GtkStringList *labels);
+GtkSpinButton *bf_notices_add_spin (AdwPreferencesGroup *group, const char *title, int value);
+AdwPreferencesGroup *bf_notices_add_group (AdwPreferencesPage *page, const char *title);
+GtkWidget *bf_notices_add_row (AdwPreferencesGroup *group, const char *title, const char *subtitle);
+GtkWidget *bf_notices_action_button (const char *label, const char *action, const char *style);
+GtkStringList *bf_notices_code_labels (BfCodeList list,
+                                       const char *const *codes,
+                                       gsize n_codes,
+                                       const char *first);
+char *bf_notices_today_text (void);
+char *bf_notices_entry_text (AdwEntryRow *row);
+AdwPreferencesPage *bf_notices_show_form (BfNoticesPage *self,
+                                          const char *name,
+                                          const char *title,
+                                          GtkWidget **buttons);
+void bf_notices_show_problem (BfNoticesPage *self, const GError *error);
+void bf_notices_toast (BfNoticesPage *self, const char *text);
+GtkStringList *
+bf_notices_village_labels (BfNoticesPage *self, const char *first, const char *township);
+gint64 bf_notices_village_at (BfNoticesPage *self, guint position);
+void bf_notices_add_info (AdwPreferencesGroup *group, const char *title, const char *value);
+const char *bf_notices_group_prefix (const char *group);
+void bf_notices_reopen_notice (BfNoticesPage *self, const GError *error);
+
+/* bf-notices-page-print.c */
+GtkPageSetup *bf_notices_default_page_setup (void);
+void bf_notices_print_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void bf_notices_page_setup_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+
+/* bf-notices-page-create.c: a new notice */
+void bf_notices_prepare_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void bf_notices_new_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void bf_notices_edit_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void bf_notices_save_draft_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+
+/* bf-notices-page-objections.c */
+void
+bf_notices_add_objection_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void
+bf_notices_save_objection_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void bf_notices_decide_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void
+bf_notices_save_decision_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+
+/* bf-notices-page-meetings.c */
+void bf_notices_meetings_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void bf_notices_new_meeting_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void bf_notices_open_meeting_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void bf_notices_add_waiting_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void bf_notices_save_meeting_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void
+bf_notices_delete_meeting_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
 G_END_DECLS
