@@ -10,8 +10,8 @@
 #include "bf-exit-view.h"
 #include "bf-store-notices.h"
 
-/* The exit steps of domain.md §7 for one household at a time: its checks (with the exception the
- * rules allow), then the step its status calls for — exit assessment, exit notice, township
+/* The exit steps of docs/domain.md §7 for one household at a time: its checks (with the exception
+ * the rules allow), then the step its status calls for — exit assessment, exit notice, township
  * acceptance, county approval. */
 struct _BfExitView
 {

@@ -10,7 +10,7 @@
 #include "bf-indicator-chart.h"
 #include "bf-indicators-view.h"
 
-/* The indicators of domain.md §8 for a period and a scope: one card per figure with its
+/* The indicators of docs/domain.md §8 for a period and a scope: one card per figure with its
  * definition, a bar chart by village, and behind every figure the list of its households. */
 struct _BfIndicatorsView
 {

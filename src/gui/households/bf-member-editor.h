@@ -24,7 +24,7 @@ JsonObject *bf_member_to_json (const BfMember *member);
  * when empty), the required fields and impossible values. */
 BfMember *bf_member_from_json (JsonObject *fields, BfFieldReport report, gpointer data);
 
-/* The form for one member of the household being edited: every field of domain.md §3. */
+/* The form for one member of the household being edited: every field of docs/domain.md §3. */
 #define BF_TYPE_MEMBER_EDITOR (bf_member_editor_get_type ())
 G_DECLARE_FINAL_TYPE (BfMemberEditor, bf_member_editor, BF, MEMBER_EDITOR, GtkWidget)
 

@@ -7,10 +7,10 @@
 
 G_BEGIN_DECLS
 
-/* A household's lifecycle (domain.md §4): the timeline of its steps (state, date, operator, reason,
- * the record behind it) and the next steps the core's state machine allows, each with its form —
- * verification, township review, county approval with its document number, rejection and sending
- * back with a reason. Verification, review and approval are recorded as the store's reviews
+/* A household's lifecycle (docs/domain.md §4): the timeline of its steps (state, date, operator,
+ * reason, the record behind it) and the next steps the core's state machine allows, each with its
+ * form — verification, township review, county approval with its document number, rejection and
+ * sending back with a reason. Verification, review and approval are recorded as the store's reviews
  * (who decided, the decision, the opinion), shown on the timeline. Steps taken from a meeting or a
  * notice are pointed there; exit steps (and 返贫) are not offered: a household under assistance or
  * beyond gets a way to the Assessment & exit page ("lifecycle.open-exit"), where the exit checks

@@ -51,7 +51,7 @@ struct _BfWindow
 
 G_DEFINE_FINAL_TYPE (BfWindow, bf_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* architecture.md: a verified backup every 30 minutes while the register changes. */
+/* A verified backup every 30 minutes while the register changes. */
 #define BACKUP_INTERVAL_SECONDS (30 * 60)
 
 static gboolean periodic_backup_cb (gpointer data);
