@@ -5,6 +5,54 @@
 
 G_BEGIN_DECLS
 
+/* For bf-households-page.c, and for the tests and benchmarks below. */
+
+/* The list's columns (bf-households-page.c's column_specs). */
+#define BF_HOUSEHOLDS_PAGE_N_COLUMNS 10
+
+typedef enum
+{
+  FILTER_VILLAGE,
+  FILTER_GROUP,
+  FILTER_STATUS,
+  FILTER_ATTRIBUTE,
+  FILTER_MONITORING,
+  FILTER_CAUSE,
+  N_FILTERS
+} Filter;
+
+struct _BfHouseholdsPage
+{
+  AdwBin parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  GtkWidget *list_box;
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkFlowBox *filter_flow;
+  GtkStack *content_stack;
+  GtkScrolledWindow *scrolled_window;
+  GtkColumnView *column_view;
+  BfHouseholdEditor *editor;
+
+  BfStore *store;
+  BfHouseholdListModel *model;
+  GtkColumnViewColumn *columns[BF_HOUSEHOLDS_PAGE_N_COLUMNS];
+  GtkDropDown *filters[N_FILTERS];
+  GStrv filter_values[N_FILTERS];
+  GPtrArray *villages;
+  BfHouseholdSort sort;
+  gboolean descending;
+  gboolean updating_filters;
+  gint64 last_change;
+  guint poll_source;
+  gboolean recovery_pending;
+  AdwMessageDialog *recovery_dialog;
+  GQueue recovery_queue; /* BfDraft */
+  char *count_text;
+};
+
 /* For tests and benchmarks: the widgets a user would touch. */
 GtkSearchEntry *_bf_households_page_get_search_entry (BfHouseholdsPage *self);
 GtkColumnView *_bf_households_page_get_column_view (BfHouseholdsPage *self);

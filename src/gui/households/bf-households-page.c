@@ -37,17 +37,7 @@ static const ColumnSpec column_specs[] = {
   { BF_HOUSEHOLD_SORT_INCOME, NULL, N_ ("Per-capita net income"), "income", 1.0, 95, FALSE },
   { BF_HOUSEHOLD_SORT_UPDATED, NULL, N_ ("Updated"), "updated", 0.0, 90, FALSE },
 };
-
-typedef enum
-{
-  FILTER_VILLAGE,
-  FILTER_GROUP,
-  FILTER_STATUS,
-  FILTER_ATTRIBUTE,
-  FILTER_MONITORING,
-  FILTER_CAUSE,
-  N_FILTERS
-} Filter;
+G_STATIC_ASSERT (G_N_ELEMENTS (column_specs) == BF_HOUSEHOLDS_PAGE_N_COLUMNS);
 
 static const struct
 {
@@ -61,38 +51,6 @@ static const struct
   { "attribute", N_ ("Attribute"), N_ ("Any attribute") },
   { "monitoring_type", N_ ("Monitoring type"), N_ ("Any type") },
   { "cause", N_ ("Cause of poverty"), N_ ("Any cause") },
-};
-
-struct _BfHouseholdsPage
-{
-  AdwBin parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  GtkStack *stack;
-  GtkWidget *list_box;
-  GtkSearchEntry *search_entry;
-  GtkLabel *count_label;
-  GtkFlowBox *filter_flow;
-  GtkStack *content_stack;
-  GtkScrolledWindow *scrolled_window;
-  GtkColumnView *column_view;
-  BfHouseholdEditor *editor;
-
-  BfStore *store;
-  BfHouseholdListModel *model;
-  GtkColumnViewColumn *columns[G_N_ELEMENTS (column_specs)];
-  GtkDropDown *filters[N_FILTERS];
-  GStrv filter_values[N_FILTERS];
-  GPtrArray *villages;
-  BfHouseholdSort sort;
-  gboolean descending;
-  gboolean updating_filters;
-  gint64 last_change;
-  guint poll_source;
-  gboolean recovery_pending;
-  AdwMessageDialog *recovery_dialog;
-  GQueue recovery_queue; /* BfDraft */
-  char *count_text;
 };
 
 G_DEFINE_FINAL_TYPE (BfHouseholdsPage, bf_households_page, ADW_TYPE_BIN)

@@ -513,8 +513,8 @@ bf_member_editor_class_init (BfMemberEditorClass *klass)
   object_class->dispose = bf_member_editor_dispose;
   object_class->finalize = bf_member_editor_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/households/bf-member-editor.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/households/bf-member-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BfMemberEditor, box);
   gtk_widget_class_bind_template_child (widget_class, BfMemberEditor, page);
   gtk_widget_class_bind_template_child (widget_class, BfMemberEditor, window_title);

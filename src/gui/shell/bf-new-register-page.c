@@ -476,8 +476,8 @@ bf_new_register_page_class_init (BfNewRegisterPageClass *klass)
   signals[SIGNAL_CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/bangfu/Bangfu/shell/bf-new-register-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bangfu/Bangfu/shell/bf-new-register-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, township_row);
   gtk_widget_class_bind_template_child (widget_class, BfNewRegisterPage, county_row);
