@@ -146,6 +146,22 @@ bf_test_wait_opened (BfWindow *window)
   bf_test_flush ();
 }
 
+GtkWidget *
+bf_test_find_descendant (GtkWidget *widget, GType type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bf_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 gpointer
 bf_test_child (gpointer widget, GType type, const char *name)
 {

@@ -30,6 +30,8 @@ void bf_test_flush (void);
 /* A template child of @widget's class, by its id in the .ui file. */
 gpointer bf_test_child (gpointer widget, GType type, const char *name);
 const char *bf_test_main_page (BfWindow *window);
+/* The first widget of @type in @widget's tree (@widget itself included), or NULL. */
+GtkWidget *bf_test_find_descendant (GtkWidget *widget, GType type);
 /* The toplevel window of @type other than the app windows, or NULL. */
 GtkWindow *bf_test_find_toplevel (GType type);
 

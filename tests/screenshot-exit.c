@@ -112,7 +112,7 @@ main (int argc, char **argv)
   bf_test_wait_opened (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assessment");
   page =
-    BF_ASSESSMENT_PAGE (bf_exit_find_descendant (GTK_WIDGET (window), BF_TYPE_ASSESSMENT_PAGE));
+    BF_ASSESSMENT_PAGE (bf_test_find_descendant (GTK_WIDGET (window), BF_TYPE_ASSESSMENT_PAGE));
 
   bf_assessment_page_show_view (page, "exit");
   choose_household (bf_assessment_page_get_exit_view (page));
@@ -144,13 +144,13 @@ main (int argc, char **argv)
       {
         gint64 id = bf_exit_view_get_household (bf_assessment_page_get_exit_view (page));
         GtkWidget *households =
-          bf_exit_find_descendant (GTK_WIDGET (window), BF_TYPE_HOUSEHOLDS_PAGE);
+          bf_test_find_descendant (GTK_WIDGET (window), BF_TYPE_HOUSEHOLDS_PAGE);
         GtkWidget *panel;
 
         gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "households");
         bf_households_page_open_household (BF_HOUSEHOLDS_PAGE (households), id);
         wait_ms (1500);
-        panel = bf_exit_find_descendant (households, BF_TYPE_EXIT_PANEL);
+        panel = bf_test_find_descendant (households, BF_TYPE_EXIT_PANEL);
         {
           GtkWidget *scrolled = gtk_widget_get_ancestor (panel, GTK_TYPE_SCROLLED_WINDOW);
           GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));

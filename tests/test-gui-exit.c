@@ -57,7 +57,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   bf_test_wait_opened (f->window);
   g_assert_nonnull (bf_window_get_store (f->window));
   f->page =
-    BF_ASSESSMENT_PAGE (bf_exit_find_descendant (GTK_WIDGET (f->window), BF_TYPE_ASSESSMENT_PAGE));
+    BF_ASSESSMENT_PAGE (bf_test_find_descendant (GTK_WIDGET (f->window), BF_TYPE_ASSESSMENT_PAGE));
 }
 
 static void
@@ -328,10 +328,10 @@ test_one_path (Fixture *f, gconstpointer data)
   BfLifecyclePanel *panel;
   GtkStack *content = bf_test_child (f->window, BF_TYPE_WINDOW, "content_stack");
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-household", "x", f->household);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-household", "x", f->household);
   bf_test_flush ();
   panel =
-    BF_LIFECYCLE_PANEL (bf_exit_find_descendant (GTK_WIDGET (f->window), BF_TYPE_LIFECYCLE_PANEL));
+    BF_LIFECYCLE_PANEL (bf_test_find_descendant (GTK_WIDGET (f->window), BF_TYPE_LIFECYCLE_PANEL));
   g_assert_nonnull (panel);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
   g_assert_false (bf_lifecycle_panel_begin (panel, BF_ACTION_ASSESS_EXIT));
@@ -346,7 +346,7 @@ test_one_path (Fixture *f, gconstpointer data)
   walk_exit (f);
 
   /* Exited: still no exit step (nor 返贫, an adjustment) in the panel. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-household", "x", f->household);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-household", "x", f->household);
   bf_test_flush ();
   g_assert_false (bf_lifecycle_panel_begin (panel, BF_ACTION_RETURN_TO_POVERTY));
   g_assert_cmpuint (count_actionables (GTK_WIDGET (panel), "lifecycle.begin", TRUE), ==, 0);
@@ -402,9 +402,9 @@ test_lines (Fixture *f, gconstpointer data)
   bf_test_wait (preferences_shown, NULL);
   preferences = bf_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   group = BF_POVERTY_LINES_GROUP (
-    bf_exit_find_descendant (GTK_WIDGET (preferences), BF_TYPE_POVERTY_LINES_GROUP));
+    bf_test_find_descendant (GTK_WIDGET (preferences), BF_TYPE_POVERTY_LINES_GROUP));
   g_assert_nonnull (group);
-  /* Shown, the group finds the register of the window Preferences belongs to. */
+  /* The group shows the register of the window Preferences was opened from. */
   adw_preferences_window_set_visible_page (
     ADW_PREFERENCES_WINDOW (preferences),
     ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (group), ADW_TYPE_PREFERENCES_PAGE)));

@@ -29,7 +29,7 @@ typedef struct
   gint64 helper_id;
   GtkWindow *window;
   GSimpleActionGroup *win_actions;
-  gint64 opened; /* the household "win.open-household" was asked to open */
+  gint64 opened; /* the household "win.show-household" was asked to open */
 } Fixture;
 
 static void
@@ -45,7 +45,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *head_id = bf_test_id_number ("19700315", 11);
   g_autoptr (BfHelper) helper = bf_helper_new ();
-  g_autoptr (GSimpleAction) open = g_simple_action_new ("open-household", G_VARIANT_TYPE_INT64);
+  g_autoptr (GSimpleAction) open = g_simple_action_new ("show-household", G_VARIANT_TYPE_INT64);
   gint64 id;
 
   f->dir = bf_test_tmpdir_new ();
@@ -588,7 +588,7 @@ test_in_window (void)
   bf_test_flush ();
   g_assert_cmpstr (bf_measures_view_get_totals (bf_plans_page_get_measures_view (page)), ==,
                    "0 measures · budget 0.00 yuan · spent 0.00 yuan");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.open-household", "x", id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-household", "x", id));
   bf_test_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "households");
   g_assert_true (

@@ -796,7 +796,7 @@ test_preferences_register (void)
   g_assert_true (bf_store_setting_set (store, BF_SETTING_FOLLOWUP_YEARS, "3", &error));
   g_assert_no_error (error);
   bf_window_show_page (window, "assessment");
-  summary = bf_test_child (bf_exit_find_descendant (GTK_WIDGET (window), BF_TYPE_ASSESSMENT_PAGE),
+  summary = bf_test_child (bf_test_find_descendant (GTK_WIDGET (window), BF_TYPE_ASSESSMENT_PAGE),
                            BF_TYPE_ASSESSMENT_PAGE, "follow_summary");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
