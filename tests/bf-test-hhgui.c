@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "bf-store-household.h"
+#include "bf-store-regions.h"
 #include "bf-test-gui.h"
 #include "bf-test-hhgui.h"
 #include "bf-test-store.h"

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdio.h>
 
+#include "bf-store-drafts.h"
 #include "bf-test-gui.h"
 #include "bf-test-hhgui.h"
 #include "bf-test-store.h"

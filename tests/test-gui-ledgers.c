@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "bf-ledgers-page.h"
+#include "bf-store-demo.h"
 #include "bf-store-ledger.h"
 #include "bf-test-gui.h"
 #include "bf-test-util.h"

@@ -9,6 +9,9 @@
 
 #include "bf-lifecycle-panel.h"
 #include "bf-notices-page-private.h"
+#include "bf-store-household.h"
+#include "bf-store-regions.h"
+#include "bf-store-workflow.h"
 #include "bf-test-gui.h"
 #include "bf-test-hhgui.h"
 #include "bf-test-store.h"

@@ -9,6 +9,7 @@
 #include "bf-household-list-model.h"
 #include "bf-households-page-private.h"
 #include "bf-plans-page.h"
+#include "bf-store-household.h"
 #include "bf-store-private.h"
 #include "bf-test-gui.h"
 #include "bf-test-hhgui.h"

@@ -7,6 +7,8 @@
 #include "bf-exit-ui.h"
 #include "bf-new-register-page.h"
 #include "bf-preferences-window.h"
+#include "bf-store-backup.h"
+#include "bf-store-regions.h"
 #include "bf-test-gui.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"

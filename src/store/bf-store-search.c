@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "bf-store-household-list.h"
+#include "bf-store-search.h"
 #include "bf-store-household-private.h"
 #include "bf-store-search.h"
 
@@ -835,7 +835,7 @@ bf_store_household_count (BfStore *self, const BfHouseholdQuery *query, GError *
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Whole result sets for lists that show any part of them (bf-store-household-list.h) */
+/* Whole result sets for lists that show any part of them (bf-store-search.h) */
 
 GArray *
 bf_store_household_search_ids (BfStore *self,

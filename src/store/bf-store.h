@@ -92,19 +92,3 @@ guint bf_store_followup_years (BfStore *self);
 guint bf_store_not_visited_days (BfStore *self);
 
 G_END_DECLS
-
-/* Transitional: src/gui still includes bf-store.h for everything; removed once the GUI includes
- * what it uses. The rest of the tree includes the feature headers it uses directly (store,
- * report, cli and their tests build with BF_STORE_NO_TRANSITIONAL to keep it so). */
-#ifndef BF_STORE_NO_TRANSITIONAL
-#include "bf-store-audit.h"
-#include "bf-store-backup.h"
-#include "bf-store-check.h"
-#include "bf-store-demo.h"
-#include "bf-store-drafts.h"
-#include "bf-store-household.h"
-#include "bf-store-regions.h"
-#include "bf-store-search.h"
-#include "bf-store-stats.h"
-#include "bf-store-workflow.h"
-#endif

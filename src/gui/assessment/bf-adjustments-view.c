@@ -8,6 +8,7 @@
 #include "bf-codes.h"
 #include "bf-dates.h"
 #include "bf-exit-ui.h"
+#include "bf-store-household.h"
 
 /* Dynamic adjustment (动态调整): the township's adjustments of a quarter, and the form that
  * records one — with what it does to the household (a return to poverty, a member who joins or

@@ -7,6 +7,7 @@
 #include "bf-dates.h"
 #include "bf-exit-ui.h"
 #include "bf-money.h"
+#include "bf-store-regions.h"
 
 #define MAX_CELLS 8
 

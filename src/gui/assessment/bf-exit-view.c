@@ -8,7 +8,9 @@
 #include "bf-dates.h"
 #include "bf-exit-ui.h"
 #include "bf-exit-view.h"
+#include "bf-store-household.h"
 #include "bf-store-notices.h"
+#include "bf-store-workflow.h"
 
 /* The exit steps of docs/domain.md §7 for one household at a time: its checks (with the exception
  * the rules allow), then the step its status calls for — exit assessment, exit notice, township

@@ -13,7 +13,12 @@
 #include "bf-lifecycle-panel.h"
 #include "bf-lifecycle.h"
 #include "bf-money.h"
+#include "bf-store-audit.h"
+#include "bf-store-drafts.h"
+#include "bf-store-household.h"
 #include "bf-store-lines.h"
+#include "bf-store-regions.h"
+#include "bf-store-workflow.h"
 
 #define DEFAULT_DRAFT_INTERVAL_MS 3000
 

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "bf-household-list-model.h"
-#include "bf-store-household-list.h"
+#include "bf-store-search.h"
 
 /* Rows are read in pages of PAGE_SIZE ids; a page is a few milliseconds of SQL at most. */
 #define PAGE_SIZE        128

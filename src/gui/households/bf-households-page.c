@@ -8,6 +8,9 @@
 #include "bf-household-item.h"
 #include "bf-households-page-private.h"
 #include "bf-lifecycle.h"
+#include "bf-store-drafts.h"
+#include "bf-store-household.h"
+#include "bf-store-regions.h"
 
 /* How often the list looks for writes made elsewhere (another window, bangfu-cli). */
 #define CHANGE_POLL_MS 2000

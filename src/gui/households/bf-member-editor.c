@@ -5,6 +5,7 @@
 #include "bf-id-number.h"
 #include "bf-member-editor.h"
 #include "bf-household-rules.h"
+#include "bf-store-search.h"
 
 static const BfFieldSpec identity_fields[] = {
   { "name", BF_FIELD_TEXT, N_ ("Name") },

@@ -6,7 +6,9 @@
 #include "bf-dates.h"
 #include "bf-gui-util.h"
 #include "bf-lifecycle-panel.h"
+#include "bf-store-household.h"
 #include "bf-store-notices.h"
+#include "bf-store-workflow.h"
 
 struct _BfLifecyclePanel
 {

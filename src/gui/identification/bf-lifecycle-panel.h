@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "bf-lifecycle.h"
 #include "bf-store.h"
 
 G_BEGIN_DECLS

@@ -11,6 +11,7 @@
 #include "bf-lifecycle.h"
 #include "bf-notice-page.h"
 #include "bf-notices-page-private.h"
+#include "bf-store-regions.h"
 
 const char *const bf_notices_page_kinds[4] = { "village_identification", "township", "county",
                                                "exit" };

@@ -7,6 +7,7 @@
 #include "bf-gui-util.h"
 #include "bf-ledger.h"
 #include "bf-ledgers-page.h"
+#include "bf-store-regions.h"
 
 /* The quarterly ledger export: choose quarter, scope, masking and file; the workbook is written in
  * a thread on its own read-only connection while the page shows progress and can cancel. */

@@ -8,6 +8,7 @@
 #include "bf-money.h"
 #include "bf-paged-model.h"
 #include "bf-plans-util.h"
+#include "bf-store-regions.h"
 
 typedef enum
 {

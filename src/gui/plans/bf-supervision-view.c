@@ -6,6 +6,7 @@
 #include "bf-codes.h"
 #include "bf-dates.h"
 #include "bf-gui-util.h"
+#include "bf-lifecycle.h"
 #include "bf-plans-util.h"
 #include "bf-supervision-view.h"
 

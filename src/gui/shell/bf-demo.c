@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "bf-demo.h"
+#include "bf-store-demo.h"
 #include "bf-store.h"
 
 /* Enough villages that the filters have something to do, few enough that each has households. */

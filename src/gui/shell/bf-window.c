@@ -10,6 +10,7 @@
 #include "bf-new-register-page.h"
 #include "bf-notices-page.h"
 #include "bf-plans-page.h"
+#include "bf-store-backup.h"
 #include "bf-window.h"
 
 struct _BfWindow
