@@ -257,9 +257,8 @@ parse_part (Xlsx *self, XML_Parser parser, const char *part, gboolean required, 
           if (self->failure != NULL)
             detail = g_strdup_printf ("%s: %s", part, self->failure);
           else
-            detail = g_strdup_printf (_ ("“%s”, line %lu: %s"), part,
-                                      (unsigned long) XML_GetCurrentLineNumber (parser),
-                                      XML_ErrorString (XML_GetErrorCode (parser)));
+            detail = g_strdup_printf (_ ("the text of “%s” is broken at line %lu"), part,
+                                      (unsigned long) XML_GetCurrentLineNumber (parser));
           break;
         }
     }
@@ -1000,7 +999,7 @@ xlsx_next_row (BfSheetReader *base, GError **error)
           if (self->failure != NULL)
             sheet_failed (self, error, self->failure);
           else
-            sheet_failed (self, error, XML_ErrorString (XML_GetErrorCode (self->parser)));
+            sheet_failed (self, error, _ ("the text of the sheet is broken"));
           return NULL;
         }
       if (self->row_ready)

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the fuzzers' seed corpus: tests/fuzz/corpus-xlsx and corpus-csv (committed; run again
-only to change the seeds). The workbooks' parts are stored, not deflated, so that the fuzzer's
+only to change the seeds; test-import writes them elsewhere with: make-corpus.py DIR). The
+workbooks' parts are stored, not deflated, so that the fuzzer's
 mutations reach the XML parsers instead of breaking the compressed data."""
 import os
 import sys
@@ -62,8 +63,9 @@ ROWS = ('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
 
 
 def main():
-    xdir = os.path.join(here, "corpus-xlsx")
-    cdir = os.path.join(here, "corpus-csv")
+    top = sys.argv[1] if len(sys.argv) > 1 else here
+    xdir = os.path.join(top, "corpus-xlsx")
+    cdir = os.path.join(top, "corpus-csv")
     os.makedirs(xdir, exist_ok=True)
     os.makedirs(cdir, exist_ok=True)
     workbook(os.path.join(xdir, "shapes.xlsx"), [("人员", ROWS), ("空", "")], SHARED, STYLES)
