@@ -20,7 +20,7 @@ static const struct
   const char *key;
   const char *label;
 } reasons[BF_IMPORT_N_REASONS] = {
-  [BF_IMPORT_REASON_DAMAGED_NUMBER] = { "damaged-number", N_ ("Number stored as a number") },
+  [BF_IMPORT_REASON_DAMAGED_NUMBER] = { "damaged-number", N_ ("Long number stored as a number") },
   [BF_IMPORT_REASON_INVALID_ID] = { "invalid-id", N_ ("Invalid ID number") },
   [BF_IMPORT_REASON_DUPLICATE] = { "duplicate", N_ ("Person twice in the file") },
   [BF_IMPORT_REASON_MISSING] = { "missing", N_ ("Required value missing") },
