@@ -253,11 +253,20 @@ _bf_import_fold (const char *text)
   g_autofree char *nfkc = NULL;
   GString *out;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  const char *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+  /* Most cells are digits or ASCII words with nothing to fold: skip the normalisation. */
+  for (p = text; *p > ' ' && *p < 0x7f; p++)
+    ;
+  if (*p == '\0')
+    return g_strdup (text);
+  if (!g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
   nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   out = g_string_sized_new (strlen (nfkc));
-  for (const char *p = nfkc; *p != '\0'; p = g_utf8_next_char (p))
+  for (p = nfkc; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

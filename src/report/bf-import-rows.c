@@ -1005,6 +1005,16 @@ household_key (BfImportParser *self, Row *row)
   return g_strdup_printf ("r:%" G_GUINT64_FORMAT, row->number);
 }
 
+/* Nothing but white space (the ideographic space and no-break space included). */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0xfeff)
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 _bf_import_parser_add_row (BfImportParser *self, const BfSheetRow *sheet_row, GError **error)
 {
@@ -1013,11 +1023,7 @@ _bf_import_parser_add_row (BfImportParser *self, const BfSheetRow *sheet_row, GE
   gboolean blank = TRUE;
 
   for (guint i = 0; i < sheet_row->n_cells && blank; i++)
-    {
-      g_autofree char *text = _bf_import_fold (sheet_row->cells[i].text);
-
-      blank = *text == '\0';
-    }
+    blank = is_blank (sheet_row->cells[i].text);
   if (blank)
     {
       self->summary->empty_rows++;
@@ -1037,12 +1043,8 @@ _bf_import_parser_add_row (BfImportParser *self, const BfSheetRow *sheet_row, GE
   for (guint col = 0; col < sheet_row->n_cells; col++)
     {
       BfImportField field = bf_import_mapping_get_field (self->mapping, col);
-      g_autofree char *text = NULL;
 
-      if (field == BF_IMPORT_FIELD_NONE)
-        continue;
-      text = _bf_import_fold (sheet_row->cells[col].text);
-      if (*text == '\0')
+      if (field == BF_IMPORT_FIELD_NONE || is_blank (sheet_row->cells[col].text))
         continue;
       read_cell (self, row, col, field, &sheet_row->cells[col]);
     }

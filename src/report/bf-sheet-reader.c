@@ -183,7 +183,8 @@ sniff (const guint8 *data, gsize size, const char *name, gboolean *xlsx, GError 
     goto unsupported;
   /* Text, unless it has NUL bytes where UTF-16 cannot explain them. */
   if (size > 0 && !has_prefix (data, size, "\xff\xfe", 2) &&
-      !has_prefix (data, size, "\xfe\xff", 2) && memchr (data, '\0', MIN (size, SNIFF_BYTES)) != NULL)
+      !has_prefix (data, size, "\xfe\xff", 2) &&
+      memchr (data, '\0', MIN (size, SNIFF_BYTES)) != NULL)
     goto unsupported;
   return TRUE;
 

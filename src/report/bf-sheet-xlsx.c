@@ -208,6 +208,31 @@ decode_escapes (GString *text)
   g_string_truncate (text, out);
 }
 
+/* Opens the zip entry found last (unzLocateFile) for reading. */
+static gboolean
+open_entry (Xlsx *self, const char *part, unz_file_info64 *info, GError **error)
+{
+  if (unzGetCurrentFileInfo64 (self->zip, info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK ||
+      unzOpenCurrentFile (self->zip) != UNZ_OK)
+    {
+      g_autofree char *detail = g_strdup_printf (_ ("“%s” cannot be opened"), part);
+
+      _bf_sheet_set_damaged (&self->base, error, detail);
+      return FALSE;
+    }
+  /* minizip would hand over the encrypted bytes. */
+  if (info->flag & 1)
+    {
+      unzCloseCurrentFile (self->zip);
+      g_set_error (error, BF_SHEET_ERROR, BF_SHEET_ERROR_UNSUPPORTED,
+                   _ ("“%s” is protected by a password: open it, remove the password and save it "
+                      "again."),
+                   self->base.display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads the zip entry @part through @parser; FALSE with @error when it is missing (if @required)
  * or broken. A missing optional part is no error. */
 static gboolean
@@ -228,22 +253,8 @@ parse_part (Xlsx *self, XML_Parser parser, const char *part, gboolean required, 
                    self->base.display_name, part);
       return FALSE;
     }
-  if (unzGetCurrentFileInfo64 (self->zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK ||
-      unzOpenCurrentFile (self->zip) != UNZ_OK)
-    {
-      detail = g_strdup_printf (_ ("“%s” cannot be opened"), part);
-      _bf_sheet_set_damaged (&self->base, error, detail);
-      return FALSE;
-    }
-  if (info.flag & 1)
-    {
-      unzCloseCurrentFile (self->zip);
-      g_set_error (error, BF_SHEET_ERROR, BF_SHEET_ERROR_UNSUPPORTED,
-                   _ ("“%s” is protected by a password: open it, remove the password and save it "
-                      "again."),
-                   self->base.display_name);
-      return FALSE;
-    }
+  if (!open_entry (self, part, &info, error))
+    return FALSE;
   do
     {
       n = unzReadCurrentFile (self->zip, buffer, CHUNK_SIZE);
@@ -929,13 +940,8 @@ xlsx_select_sheet (BfSheetReader *base, guint index, GError **error)
       _bf_sheet_set_damaged (base, error, detail);
       return FALSE;
     }
-  if (unzGetCurrentFileInfo64 (self->zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK ||
-      unzOpenCurrentFile (self->zip) != UNZ_OK)
-    {
-      detail = g_strdup_printf (_ ("the sheet “%s” cannot be opened"), sheet->name);
-      _bf_sheet_set_damaged (base, error, detail);
-      return FALSE;
-    }
+  if (!open_entry (self, sheet->part, &info, error))
+    return FALSE;
   self->entry_open = TRUE;
   self->entry_size = info.uncompressed_size;
   self->entry_read = 0;
