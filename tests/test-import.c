@@ -412,6 +412,8 @@ test_mapping (void)
 
 typedef struct
 {
+  double last_fraction;
+  guint progress_calls;
   GPtrArray *households; /* BfImportHousehold, taken from the batches */
   GPtrArray *refused;    /* BfImportRefusedRow */
   guint batches;
@@ -432,6 +434,17 @@ collect (BfImportBatch *batch, gpointer user_data, GError **error)
   if (c->cancel_after_first != NULL)
     g_cancellable_cancel (c->cancel_after_first);
   return TRUE;
+}
+
+static void
+progress (double fraction, const char *text, gpointer user_data)
+{
+  Collected *c = user_data;
+
+  g_assert_cmpfloat (fraction, >=, c->last_fraction);
+  g_assert_nonnull (text);
+  c->last_fraction = fraction;
+  c->progress_calls++;
 }
 
 static void
@@ -462,8 +475,10 @@ read_fixture (const char *name, const BfImportMapping *mapping, Collected *c, Bf
   options.today = &date;
   options.batch_size = 2;
   collected_init (c);
-  g_assert_true (bf_import_read (path, &options, collect, NULL, c, NULL, s, &error));
+  g_assert_true (bf_import_read (path, &options, collect, progress, c, NULL, s, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (c->progress_calls, >, 0);
+  g_assert_cmpfloat (c->last_fraction, ==, 1.0);
 }
 
 static BfMember *
