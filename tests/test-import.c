@@ -12,6 +12,8 @@
 #include "bf-id-number.h"
 #include "bf-import-private.h"
 #include "bf-ledger.h"
+#include "bf-store-demo.h"
+#include "bf-store-household.h"
 #include "bf-store.h"
 #include "bf-test-util.h"
 

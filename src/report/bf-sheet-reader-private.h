@@ -43,6 +43,9 @@ void _bf_sheet_reader_init (BfSheetReader *self,
                             BfSheetFormat format,
                             const char *display_name);
 
+/* Frees what _bf_sheet_reader_init() made (not @self). */
+void _bf_sheet_reader_clear (BfSheetReader *self);
+
 void _bf_sheet_row_begin (BfSheetRowBuilder *builder, guint64 number);
 /* Sets column @col (< BF_SHEET_MAX_COLUMNS) of the current row; @raw NULL: the same as @text. */
 void _bf_sheet_row_set (BfSheetRowBuilder *builder,
