@@ -203,12 +203,6 @@ bf_table_get_n_rows (BfTable *table)
   return table->rows->len;
 }
 
-guint
-_bf_table_get_n_rows (BfTable *table)
-{
-  return table->rows->len;
-}
-
 gboolean
 _bf_table_row_is_header (BfTable *table, guint row)
 {

@@ -83,7 +83,6 @@ BfTable *_bf_table_new (guint n_columns, const BfTextStyle *style);
 void _bf_table_free (BfTable *table);
 /* Measures the columns for @width and lays out every cell once. */
 void _bf_table_lay_out (BfTable *table, BfTextCache *cache, double width);
-guint _bf_table_get_n_rows (BfTable *table);
 gboolean _bf_table_row_is_header (BfTable *table, guint row);
 gboolean _bf_table_row_keeps_with_next (BfTable *table, guint row);
 double _bf_table_row_height (BfTable *table, guint row);

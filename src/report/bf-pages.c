@@ -294,7 +294,7 @@ header_rows_height (BfTable *table)
 {
   double height = 0;
 
-  for (guint r = 0; r < _bf_table_get_n_rows (table); r++)
+  for (guint r = 0; r < bf_table_get_n_rows (table); r++)
     if (_bf_table_row_is_header (table, r))
       height += _bf_table_row_height (table, r);
   return height;
@@ -321,7 +321,7 @@ first_piece (BfPages *pages, guint i)
         if (_bf_table_keeps_together (block->table) &&
             _bf_table_height (block->table) <= pages->body_bottom - pages->body_top)
           return _bf_table_height (block->table);
-        for (guint r = 0; r < _bf_table_get_n_rows (block->table); r++)
+        for (guint r = 0; r < bf_table_get_n_rows (block->table); r++)
           if (!_bf_table_row_is_header (block->table, r))
             return header_rows_height (block->table) + _bf_table_row_height (block->table, r);
         return 0;
@@ -376,7 +376,7 @@ static void
 flow_table (Flow *flow, guint i, Block *block)
 {
   BfTable *table = block->table;
-  guint n_rows = _bf_table_get_n_rows (table);
+  guint n_rows = bf_table_get_n_rows (table);
   double header = header_rows_height (table);
   double whole = _bf_table_height (table);
   gboolean first = TRUE;
