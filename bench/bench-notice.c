@@ -8,7 +8,10 @@
 
 #include "bf-dates.h"
 #include "bf-id-number.h"
+#include "bf-store-household.h"
 #include "bf-store-notices.h"
+#include "bf-store-regions.h"
+#include "bf-store-workflow.h"
 
 static const char surnames[] = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
 static const char given[] = "建国秀英志强丽华明玉兰春芳文军平海燕红梅桂珍德福";

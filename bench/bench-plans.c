@@ -12,6 +12,7 @@
 
 #include "bf-dates.h"
 #include "bf-store-plans.h"
+#include "bf-store-regions.h"
 
 #define RUNS  15
 #define PAGE  100

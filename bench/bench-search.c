@@ -12,6 +12,9 @@
 
 #include "bf-id-number.h"
 #include "bf-store-household-private.h"
+#include "bf-store-household.h"
+#include "bf-store-regions.h"
+#include "bf-store-search.h"
 
 #define SAMPLES 300
 #define PAGE    50

@@ -3,6 +3,7 @@
 
 #include "bf-application.h"
 #include "bf-i18n.h"
+#include "bf-install-dirs.h"
 
 int
 main (int argc, char *argv[])
@@ -10,6 +11,7 @@ main (int argc, char *argv[])
   g_autoptr (BfApplication) application = NULL;
 
   bf_i18n_init ();
+  bf_install_dirs_add_schemadir ();
   /* bf_i18n_init chose the locale, possibly a fallback: GTK must not set it again. */
   gtk_disable_setlocale ();
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bf-income.h"
+#include "bf-store-household.h"
 #include "bf-store-private.h"
 #include "bf-test-exit.h"
 #include "bf-test-store.h"

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bf-id-number.h"
+#include "bf-store-household.h"
 #include "bf-test-household.h"
 
 char *

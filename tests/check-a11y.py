@@ -14,6 +14,8 @@ import sys
 import tempfile
 import time
 
+import bf_atspi
+
 if not os.environ.get("BF_A11Y_INNER"):
     # Our own session bus: a Bangfu already running on the desktop must not answer for us.
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -110,18 +112,7 @@ def find_named(accessible, role, name, depth=0):
 
 
 def find_window(title, deadline):
-    while time.time() < deadline:
-        desktop = Atspi.get_desktop(0)
-        for i in range(desktop.get_child_count()):
-            app = desktop.get_child_at_index(i)
-            if app is None or app.get_name() != "bangfu":
-                continue
-            for j in range(app.get_child_count()):
-                window = app.get_child_at_index(j)
-                if window is not None and window.get_name() == title:
-                    return window
-        time.sleep(0.2)
-    return None
+    return bf_atspi.find_window(Atspi, title, deadline)
 
 
 def activate(action):

@@ -22,7 +22,7 @@ import openpyxl
 
 TABLES = ["户台账", "人员台账", "帮扶措施", "走访记录", "动态调整", "公示与异议"]
 
-# domain.md §9: the national system's person columns, in this order, first.
+# docs/domain.md §9: the national system's person columns, in this order, first.
 PERSON_HEADERS = [
     "县", "乡(镇)", "行政村", "村民小组", "户编号", "人编号", "姓名", "证件号码", "人数",
     "与户主关系", "民族", "文化程度", "在校生状况", "健康状况", "劳动技能", "务工时间(月)",

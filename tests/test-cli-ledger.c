@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "bf-store-demo.h"
 #include "bf-store-ledger.h"
 #include "bf-test-util.h"
 

@@ -105,7 +105,7 @@ first_category (const char *cause)
   return n > 0 ? s[0].category : NULL;
 }
 
-/* The answers domain.md §6 and the caseworkers' practice expect, cause by cause. */
+/* The answers docs/domain.md §6 and the caseworkers' practice expect, cause by cause. */
 static void
 test_suggestions_match_causes (void)
 {

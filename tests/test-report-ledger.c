@@ -15,7 +15,12 @@
 #include "bf-id-number.h"
 #include "bf-ledger.h"
 #include "bf-lifecycle.h"
+#include "bf-store-audit.h"
+#include "bf-store-demo.h"
+#include "bf-store-household.h"
 #include "bf-store-ledger.h"
+#include "bf-store-regions.h"
+#include "bf-store-search.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"
 

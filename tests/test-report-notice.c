@@ -3,7 +3,10 @@
 
 #include "bf-id-number.h"
 #include "bf-notice-page.h"
+#include "bf-store-household.h"
 #include "bf-store-notices.h"
+#include "bf-store-regions.h"
+#include "bf-store-workflow.h"
 #include "bf-test-pdf.h"
 #include "bf-test-util.h"
 

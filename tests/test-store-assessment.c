@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "bf-store-audit.h"
+#include "bf-store-check.h"
+#include "bf-store-household.h"
 #include "bf-store-private.h"
 #include "bf-test-exit.h"
 #include "bf-test-store.h"

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "bf-id-number.h"
+#include "bf-store-check.h"
 #include "bf-store-private.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"

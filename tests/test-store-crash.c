@@ -15,7 +15,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bf-store-audit.h"
+#include "bf-store-check.h"
 #include "bf-store-private.h"
+#include "bf-store-regions.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"
 

@@ -5,6 +5,12 @@
 #include <string.h>
 
 #include "bf-lifecycle.h"
+#include "bf-store-audit.h"
+#include "bf-store-check.h"
+#include "bf-store-demo.h"
+#include "bf-store-household.h"
+#include "bf-store-regions.h"
+#include "bf-store-search.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"
 

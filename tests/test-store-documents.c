@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bf-store-documents.h"
+#include "bf-store-household.h"
+#include "bf-store-regions.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"
 

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "bf-store-audit.h"
+#include "bf-store-check.h"
+#include "bf-store-household.h"
 #include "bf-store-notices.h"
 #include "bf-store-private.h"
+#include "bf-store-workflow.h"
 #include "bf-test-exit.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"

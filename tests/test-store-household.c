@@ -2,7 +2,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "bf-store-audit.h"
+#include "bf-store-drafts.h"
+#include "bf-store-household.h"
 #include "bf-store-private.h"
+#include "bf-store-regions.h"
+#include "bf-store-search.h"
 #include "bf-test-household.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"

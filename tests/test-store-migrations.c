@@ -2,7 +2,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bf-store-audit.h"
+#include "bf-store-backup.h"
+#include "bf-store-migrations-private.h"
 #include "bf-store-private.h"
+#include "bf-store-regions.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"
 #include "test-migrations.h"

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "bf-store-check.h"
+#include "bf-store-household.h"
 #include "bf-store-notices.h"
+#include "bf-store-regions.h"
+#include "bf-store-workflow.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"
 

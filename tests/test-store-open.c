@@ -5,7 +5,11 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "bf-store-audit.h"
+#include "bf-store-backup.h"
+#include "bf-store-migrations-private.h"
 #include "bf-store-private.h"
+#include "bf-store-regions.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"
 

@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "bf-store-household-private.h"
+#include "bf-store-household.h"
+#include "bf-store-regions.h"
+#include "bf-store-search.h"
 #include "bf-test-household.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"

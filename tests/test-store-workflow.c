@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "bf-store-check.h"
 #include "bf-store-private.h"
+#include "bf-store-workflow.h"
 #include "bf-test-store.h"
 #include "bf-test-util.h"
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "bf-cli.h"
+#include "bf-store-demo.h"
 
 /* ---- init ---- */
 

@@ -10,6 +10,7 @@
 #include "bf-cli-exit.h"
 #include "bf-cli.h"
 #include "bf-store-assessment.h"
+#include "bf-store-household.h"
 
 /* ---- the period and village of a command ---- */
 

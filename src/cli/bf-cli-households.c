@@ -10,6 +10,11 @@
 #include "bf-cli.h"
 #include "bf-codes.h"
 #include "bf-money.h"
+#include "bf-store-audit.h"
+#include "bf-store-household.h"
+#include "bf-store-regions.h"
+#include "bf-store-search.h"
+#include "bf-store-workflow.h"
 
 #define PAGE_SIZE 500
 

@@ -10,6 +10,7 @@
 #include "bf-cli.h"
 #include "bf-documents.h"
 #include "bf-store-documents.h"
+#include "bf-store-household.h"
 
 static void
 show_progress (guint done, guint total, gpointer user_data)

@@ -7,6 +7,10 @@
 
 #include "bf-cli.h"
 #include "bf-codes.h"
+#include "bf-store-audit.h"
+#include "bf-store-backup.h"
+#include "bf-store-check.h"
+#include "bf-store-stats.h"
 
 /* Options, no arguments, the register opened read-only: what check, audit verify and stats
  * start with. NULL with @status set when that fails. */

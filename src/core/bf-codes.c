@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* Codes are stored in registers: never rename or reuse one. Labels follow domain.md §3–§6 and
+/* Codes are stored in registers: never rename or reuse one. Labels follow docs/domain.md §3–§6 and
  * §10; their zh_CN translations are the words of the rules. */
 
 static const BfCode cause_codes[] = {

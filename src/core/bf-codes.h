@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The code lists of domain.md §3–§6: stable ASCII codes stored in the register, with English
+/* The code lists of docs/domain.md §3–§6: stable ASCII codes stored in the register, with English
  * labels marked for translation (zh_CN in po/). */
 typedef enum
 {

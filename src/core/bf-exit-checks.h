@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The exit assessment of domain.md §7: each check passes or fails with its reason. */
+/* The exit assessment of docs/domain.md §7: each check passes or fails with its reason. */
 
 /* Months the income must have stayed above the line, and the household been monitored, unless
  * the facts say otherwise (the register's settings exit.stable_months / exit.monitored_months). */
@@ -48,7 +48,7 @@ const char *bf_exit_check_title (BfExitCheckId id); /* translated */
  * "measure", "monitored", "labour". */
 const char *bf_exit_check_code (BfExitCheckId id);
 gboolean bf_exit_check_from_code (const char *code, BfExitCheckId *id);
-/* Whether the rules allow a recorded exception in place of the check (domain.md §7: only the
+/* Whether the rules allow a recorded exception in place of the check (docs/domain.md §7: only the
  * labour check, for a household kept under social-security support). */
 gboolean bf_exit_check_allows_exception (BfExitCheckId id);
 /* Fills @checks (BF_N_EXIT_CHECKS entries); returns TRUE when every check passes. */

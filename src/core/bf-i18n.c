@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bf-i18n.h"
+#include "bf-install-dirs.h"
 
 static gboolean
 is_c_locale (const char *name)
@@ -33,7 +34,7 @@ bf_i18n_get_localedir (void)
 {
   const char *dir = g_getenv ("BANGFU_LOCALEDIR");
 
-  return (dir != NULL && *dir != '\0') ? dir : LOCALEDIR;
+  return (dir != NULL && *dir != '\0') ? dir : bf_install_dirs_get_localedir ();
 }
 
 /* Offices often run a machine whose zh_CN.UTF-8 locale was never generated. gettext ignores

@@ -21,7 +21,7 @@ typedef enum
 
 GQuark bf_id_number_error_quark (void);
 
-/* The earliest birth year accepted. GB 11643's own example, 440524188001010014, and domain.md
+/* The earliest birth year accepted. GB 11643's own example, 440524188001010014, and docs/domain.md
  * §3 have a valid number born in 1880, so the bound only catches typos such as 0990. */
 #define BF_ID_NUMBER_MIN_YEAR 1800
 

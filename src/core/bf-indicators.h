@@ -7,10 +7,10 @@
 
 G_BEGIN_DECLS
 
-/* The performance indicators of domain.md §8 (考核指标) as pure functions over plain arrays that
- * the store fills from the register. Each figure says what it counts and which households stand
- * behind it, so that the list behind a figure is one click away. Dates are "YYYY-MM-DD" strings
- * (compared as text); a period is given by its first and last day, inclusive. */
+/* The performance indicators of docs/domain.md §8 (考核指标) as pure functions over plain arrays
+ * that the store fills from the register. Each figure says what it counts and which households
+ * stand behind it, so that the list behind a figure is one click away. Dates are "YYYY-MM-DD"
+ * strings (compared as text); a period is given by its first and last day, inclusive. */
 
 typedef enum
 {

@@ -49,7 +49,7 @@ static const Name actions[BF_N_ACTIONS] = {
   [BF_ACTION_REIDENTIFY] = { "reidentify", N_ ("Re-identify") },
 };
 
-/* The forward steps of domain.md §4. REJECT and SEND_BACK are rules, not single steps. */
+/* The forward steps of docs/domain.md §4. REJECT and SEND_BACK are rules, not single steps. */
 static const struct
 {
   BfAction action;
@@ -336,7 +336,7 @@ bf_lifecycle_apply (BfStatus from,
     }
 
   /* Only the forward step waits for the notice: an upheld objection rejects the household or
-   * sends it back while the notice is still up (domain.md §5). */
+   * sends it back while the notice is still up (docs/domain.md §5). */
   if (notice_name (from) != NULL && action != BF_ACTION_REJECT && action != BF_ACTION_SEND_BACK &&
       !check_notice (from, ctx, error))
     return FALSE;

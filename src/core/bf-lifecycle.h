@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The lifecycle of domain.md §4 as a pure state machine. */
+/* The lifecycle of docs/domain.md §4 as a pure state machine. */
 
 #define BF_LIFECYCLE_ERROR (bf_lifecycle_error_quark ())
 

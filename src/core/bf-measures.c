@@ -106,7 +106,7 @@ static const struct
   { "other", other_subtypes, G_N_ELEMENTS (other_subtypes) },
 };
 
-/* What usually answers each cause (domain.md §6). Ordered by cause, most important first. */
+/* What usually answers each cause (docs/domain.md §6). Ordered by cause, most important first. */
 static const BfMeasureSuggestion suggestions[] = {
   { "illness", "health", "insurance_subsidy", "medical_insurance",
     N_ ("Enrol every member in basic medical and serious-illness insurance, contribution "

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* Assistance measures (domain.md §6): the sub-types of each measure category, and the measures
+/* Assistance measures (docs/domain.md §6): the sub-types of each measure category, and the measures
  * that usually answer each cause of poverty (分类施策、因户因人施策), which a caseworker may
  * accept or ignore when drawing up a household's plan. */
 

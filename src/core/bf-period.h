@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* A period of assessment (domain.md §7, §8): a year or a quarter. Stored as "2026" or "2026Q3". */
+/* A period of assessment (docs/domain.md §7, §8): a year or a quarter. Stored as "2026" or
+ * "2026Q3". */
 typedef struct
 {
   int year;

@@ -5,6 +5,7 @@
 
 #include "bf-card.h"
 #include "bf-household-form.h"
+#include "bf-store-household.h"
 #include "bf-store-plans.h"
 
 G_BEGIN_DECLS

@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* The quarterly ledger of domain.md §9 as an .xlsx workbook, written row by row (constant memory)
- * into a temporary file beside the destination, renamed into place only when complete. */
+/* The quarterly ledger of docs/domain.md §9 as an .xlsx workbook, written row by row (constant
+ * memory) into a temporary file beside the destination, renamed into place only when complete. */
 
 #define BF_LEDGER_ERROR (bf_ledger_error_quark ())
 

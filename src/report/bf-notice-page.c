@@ -224,6 +224,7 @@ bf_notice_sheet_write_pdf (const BfNoticeSheet *sheet,
   pages =
     bf_notice_pages_new (sheet, BF_A4_WIDTH_PT - 2 * PDF_MARGIN, BF_A4_HEIGHT_PT - 2 * PDF_MARGIN);
   count = bf_notice_pages_paginate (pages, cr);
+  g_debug ("rendering %u notice rows on %u pages to %s", sheet->rows->len, count, path);
   for (guint p = 0; p < count; p++)
     {
       bf_notice_pages_draw (pages, cr, p);

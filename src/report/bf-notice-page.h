@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* The printed notice list of domain.md §5, laid out with Pango on any cairo page: GtkPrintOperation
- * draws it on the printer's pages, bangfu-cli notice-pdf on a PDF surface.
+/* The printed notice list of docs/domain.md §5, laid out with Pango on any cairo page:
+ * GtkPrintOperation draws it on the printer's pages, bangfu-cli notice-pdf on a PDF surface.
  *
  * What can be printed is fixed by these structs: there is no field for a full ID number, a phone,
  * a bank account or a health or disability detail, so none can reach paper. */

@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* Assessment, exit, follow-up, dynamic adjustment and the indicators (domain.md §2, §4, §7, §8).
- * Every write is one transaction with its audit entries; a failed write leaves nothing behind. */
+/* Assessment, exit, follow-up, dynamic adjustment and the indicators (docs/domain.md §2, §4, §7,
+ * §8). Every write is one transaction with its audit entries; a failed write leaves nothing behind.
+ */
 
 typedef void (*BfStoreProgress) (guint done, guint total, gpointer user_data);
 
@@ -131,7 +132,7 @@ GPtrArray *bf_store_case_rows (BfStore *self, const gint64 *ids, guint n_ids, GE
  * accepted) of the township or a village: the exit candidates, by village and number. */
 GPtrArray *bf_store_exit_candidates (BfStore *self, gint64 village_id, GError **error);
 
-/* The facts of domain.md §7 for one household, from the register as of @on (NULL: today):
+/* The facts of docs/domain.md §7 for one household, from the register as of @on (NULL: today):
  * per-capita income and the line from its latest assessment (else its latest survey against the
  * line of @on's year), months above the line from its assessments, the six guarantees of its
  * latest survey, completed measures, months since its first identification, members able to work,
@@ -300,7 +301,7 @@ void bf_indicator_report_free (BfIndicatorReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfIndicatorSet, bf_indicator_set_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfIndicatorReport, bf_indicator_report_free)
 
-/* The four indicators of domain.md §8 for @period ("2026Q3" or "2026") over the township
+/* The four indicators of docs/domain.md §8 for @period ("2026Q3" or "2026") over the township
  * (@village_id 0) or one village, with each village's figures, each with the households behind
  * it. Reads only; safe on a read-only store. */
 BfIndicatorReport *

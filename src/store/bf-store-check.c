@@ -3,6 +3,8 @@
 
 #include "bf-id-number.h"
 #include "bf-lifecycle.h"
+#include "bf-store-audit.h"
+#include "bf-store-check.h"
 #include "bf-store-private.h"
 
 /* A damaged register could yield a line per row: past this many, only the count is told. */
@@ -187,6 +189,7 @@ bf_store_check (BfStore *self, GPtrArray **problems, GError **error)
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_FAILED, _ ("The register is closed."));
       return FALSE;
     }
+  g_debug ("checking %s", bf_store_get_path (self));
   found.lines = g_ptr_array_new_with_free_func (g_free);
   /* One read transaction: every rule sees the same snapshot, whoever writes meanwhile. */
   if (sqlite3_exec (_bf_store_db (self), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)

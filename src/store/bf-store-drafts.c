@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Drafts of unsaved forms, and the history of one record.
+/* Drafts of unsaved forms.
  *
  * Drafts are scratch copies that the editors keep every few seconds so that a crash loses
  * nothing typed; they are not part of the register's record, so writing one appends no audit
  * entry (it would bury the real history under autosaves). */
 #include <glib/gi18n-lib.h>
 
-#include "bf-store-household-private.h"
+#include "bf-store-drafts.h"
+#include "bf-store-private.h"
 
 gboolean
 bf_store_draft_save (BfStore *self,
@@ -130,47 +131,4 @@ bf_store_draft_discard (BfStore *self, const char *form, const char *target_uuid
   if (target_uuid != NULL)
     sqlite3_bind_text (stmt, 2, target_uuid, -1, SQLITE_TRANSIENT);
   return _bf_store_step_done (self, stmt, _ ("Could not discard the draft"), error);
-}
-
-/* The history of one record, newest first. */
-GPtrArray *
-bf_store_audit_for (BfStore *self, const char *uuid, GError **error)
-{
-  g_autoptr (GPtrArray) entries =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) bf_audit_entry_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (BF_IS_STORE (self), NULL);
-  g_return_val_if_fail (uuid != NULL, NULL);
-
-  stmt =
-    _bf_store_prepare (self,
-                       "SELECT seq, at, operator, action, entity, uuid, changes FROM audit_log "
-                       "WHERE uuid = ? ORDER BY seq DESC",
-                       error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BfAuditEntry *entry = g_new0 (BfAuditEntry, 1);
-
-      entry->seq = sqlite3_column_int64 (stmt, 0);
-      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->operator_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      entry->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      entry->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      entry->changes = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      g_ptr_array_add (entries, entry);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _bf_store_set_sqlite_error (self, error, _ ("Could not read the history"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&entries);
 }

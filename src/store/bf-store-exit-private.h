@@ -36,11 +36,6 @@ BfCaseRow *_bf_case_row_read (sqlite3_stmt *stmt, int col);
 /* Reads every row of @stmt as a BfCaseRow; NULL with @error on failure. */
 GPtrArray *_bf_case_rows_collect (BfStore *self, sqlite3_stmt *stmt, GError **error);
 
-/* Refuses (BF_STORE_ERROR_REFUSED, each failing check with its reason) unless the household
- * passes every exit check as of @date; inside a write. */
-gboolean
-_bf_exit_require_checks (BfStore *self, gint64 household_id, const char *date, GError **error);
-
 /* Inserts a dynamic adjustment and its audit entry inside a write; returns its id or 0. */
 gint64 _bf_adjustment_insert (BfStore *self,
                               gint64 household_id,

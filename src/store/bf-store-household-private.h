@@ -21,10 +21,6 @@ gboolean _bf_store_search_index (BfStore *self,
  * households without a search row. */
 gboolean _bf_store_search_rebuild (BfStore *self, GError **error);
 
-/* Steps @stmt to completion (a write, or a query whose rows are not needed) and resets it.
- * On failure @error says @what failed, with SQLite's reason. */
-gboolean _bf_store_step_done (BfStore *self, sqlite3_stmt *stmt, const char *what, GError **error);
-
 /* bf_store_household_save() inside a write the caller began: validates and writes @household
  * (members and survey), leaving @household itself unchanged. */
 gboolean _bf_store_household_save_in_write (BfStore *self, BfHousehold *household, GError **error);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-store-exit-private.h"
+#include "bf-store-regions.h"
 
 /* The indicators read each kind of input once for the whole scope, ordered by village, so that a
  * village's inputs are one contiguous slice: the core computes the scope from all of them and

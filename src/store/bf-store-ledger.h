@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* What the quarterly ledger (domain.md §9) reads from a register.
+/* What the quarterly ledger (docs/domain.md §9) reads from a register.
  *
  * A BfLedgerReader is a read-only SQLite connection of its own with one read transaction held
  * from open to free, so every table of one export sees the same snapshot while the GUI's

@@ -6,6 +6,7 @@
 #include "bf-codes.h"
 #include "bf-dates.h"
 #include "bf-store-notices-private.h"
+#include "bf-store-workflow.h"
 
 BfAppraisalVote *
 bf_appraisal_vote_new (void)

@@ -3,8 +3,9 @@
 
 /* Shared by bf-store-meetings.c and bf-store-notices.c only. */
 
-#include "bf-store-notices.h"
 #include "bf-store-household-private.h"
+#include "bf-store-notices.h"
+#include "bf-store-workflow.h"
 
 G_BEGIN_DECLS
 

@@ -8,6 +8,8 @@
 #include "bf-dates.h"
 #include "bf-id-number.h"
 #include "bf-store-notices-private.h"
+#include "bf-store-workflow-private.h"
+#include "bf-store-workflow.h"
 
 /* Longest title, reason and own paragraph: what a notice board shows, and what the printed sheet
  * lays out quickly. */

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "bf-lifecycle.h"
 #include "bf-store.h"
 
 G_BEGIN_DECLS
 
-/* Democratic appraisal meetings, public notices and objections (domain.md §5). Every write is one
- * transaction with its audit entries; a household moves only through the lifecycle state machine,
- * and a write that moves many households moves all of them or none. */
+/* Democratic appraisal meetings, public notices and objections (docs/domain.md §5). Every write is
+ * one transaction with its audit entries; a household moves only through the lifecycle state
+ * machine, and a write that moves many households moves all of them or none. */
 
 /* ---------------------------------------------------------------------------------------------
  * Appraisal meetings (民主评议)

@@ -5,6 +5,7 @@
 
 #include "bf-dates.h"
 #include "bf-store-notices-private.h"
+#include "bf-store-workflow.h"
 
 #define OBJECTION_COLUMNS                                                                          \
   "o.id, o.uuid, o.notice_id, o.household_id, h.number, h.head_name, o.received_on, "              \

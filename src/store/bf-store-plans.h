@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Assistance plans, helpers and visits (domain.md §6), and the supervision lists (监督检查).
+/* Assistance plans, helpers and visits (docs/domain.md §6), and the supervision lists (监督检查).
  *
  * Records follow bf-records.h: owned strings (NULL: not recorded), ISO dates, integer fen, codes
  * of bf-codes.h (sub-types of bf-measures.h), tri-state ints (-1 not recorded, 0 no, 1 yes).

@@ -1,96 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Internal to src/store: the pieces every write path shares. Nothing outside src/store includes
- * this file or sqlite3.h. */
+/* Internal to src/store: what the record files share above the connection (bf-store-db.c): rows
+ * read into records, columns written with their audit entries (bf-store-util.c), settings and
+ * regions written inside another write. Nothing outside src/store includes this file (store
+ * tests excepted). */
 
-#include <json-glib/json-glib.h>
-#include <sqlite3.h>
-
-#include "bf-store.h"
+#include "bf-store-db-private.h"
 
 G_BEGIN_DECLS
 
-sqlite3 *_bf_store_db (BfStore *self);
-
-/* Prepared statements are cached per store; reset and cleared-bindings on return. Reset a
- * statement when done with it (a statement left on a row keeps a read transaction open): declare
- * it as `g_autoptr (BfCachedStmt) stmt = _bf_store_prepare (…)` and the reset is automatic. */
-sqlite3_stmt *_bf_store_prepare (BfStore *self, const char *sql, GError **error);
-typedef sqlite3_stmt BfCachedStmt;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfCachedStmt, sqlite3_reset)
-
-/* A write is: _bf_store_begin, the changes, one or more _bf_store_audit, _bf_store_commit.
- * On any error call _bf_store_rollback: nothing of the write remains, no audit entry either.
- * Writes do not nest. A failed commit has already rolled back; _bf_store_rollback is harmless
- * outside a write. */
-gboolean _bf_store_begin (BfStore *self, GError **error);
-gboolean _bf_store_commit (BfStore *self, GError **error);
-void _bf_store_rollback (BfStore *self);
-
-/* Appends a hash-chained audit entry. @changes is a JSON object {"field": [before, after]}
- * (taken: may be NULL for {}). Must be inside a write. */
-gboolean _bf_store_audit (BfStore *self,
-                          const char *action,
-                          const char *entity,
-                          const char *uuid,
-                          JsonObject *changes,
-                          GError **error);
-
-/* Sets @error from the connection's last error, with @what saying what was being done. */
-void _bf_store_set_sqlite_error (BfStore *self, GError **error, const char *what);
-void _bf_set_sqlite_error (sqlite3 *db, GError **error, const char *what);
-
-/* Adds "field": [before, after] to an audit change set (NULL before/after: JSON null). */
-void
-_bf_changes_add (JsonObject *changes, const char *field, const char *before, const char *after);
-void _bf_changes_add_int (JsonObject *changes, const char *field, gint64 before, gint64 after);
-
-/* Binds NULL for a NULL string; returns the column as a new string, NULL for SQL NULL. */
-int _bf_bind_text (sqlite3_stmt *stmt, int index, const char *text);
-char *_bf_column_dup (sqlite3_stmt *stmt, int column);
-
-/* Tests only: take migrations from @resource under @path (NULL, NULL: the built-in ones). */
-void _bf_store_set_migrations (GResource *resource, const char *path);
-/* The schema version this build writes (the highest migration). */
-guint _bf_store_schema_version (void);
-/* Keeps the newest 24 backups of @stem in @dir plus the newest of each of the 7 most recent days
- * that have backups; deletes the rest. */
-void _bf_store_rotate_backups (const char *dir, const char *stem);
-
-/* Checks a file read-only: a healthy register this build can read; never writes to it. */
-gboolean _bf_store_inspect (const char *path, guint *user_version, GError **error);
-/* The lock file of an exclusive open: the fd (>= 0), -1 with @error set (IN_USE when held), or
- * -2 when @read_only and the directory cannot hold a lock file. */
-int _bf_lock_acquire (const char *register_path,
-                      const char *lock_path,
-                      gboolean read_only,
-                      GError **error);
-void _bf_lock_release (const char *lock_path, int fd);
-/* Backups may run in a worker thread: they take the change serial before they read and, once
- * verified, mark it backed up; both only touch atomics. bf_store_close() backs up when the serial
- * has moved since. */
-int _bf_store_change_serial (BfStore *self);
-void _bf_store_backed_up (BfStore *self, int serial);
-/* A read-only connection of its own to the register at @path, configured like the store's, for
- * work that must not share the store's connection (a backup in a worker thread). */
-sqlite3 *_bf_open_reader (const char *path, GError **error);
-gboolean _bf_fsync_path (const char *path, gboolean directory);
-void _bf_fsync_parent (const char *path);
-
-/* bf_store_household_transition inside the current write, for writes that move many households
- * at once (a meeting, a notice): the caller commits or rolls back all of them. */
-gboolean _bf_store_transition (BfStore *self,
-                               gint64 household_id,
-                               BfAction action,
-                               const BfTransitionFacts *facts,
-                               GError **error);
-
-/* NULL, empty or only ASCII white space. */
-gboolean _bf_is_blank (const char *text);
-
-char *_bf_uuid_new (void);
-char *_bf_now_iso (void); /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+/* Writes setting @key (bf-store-settings.c) inside the caller's write, with no audit entry of
+ * its own: the caller audits. */
+gboolean _bf_setting_put (BfStore *self, const char *key, const char *value, GError **error);
+/* Adds a village named @name with groups "1组".."N组" inside the caller's write, with their audit
+ * entries (bf-store-regions.c); returns its id or 0. */
+gint64 _bf_region_add_village (BfStore *self, const char *name, guint n_groups, GError **error);
 
 /* Shared by the record files (bf-store-util.c). */
 

@@ -16,6 +16,7 @@
 
 #include "bf-store-household-list.h"
 #include "bf-store-household-private.h"
+#include "bf-store-search.h"
 
 #define NAME_SEPARATOR "\x1f"
 /* A token that no query of one or two characters produces: it keeps a phrase from spanning
@@ -163,6 +164,7 @@ reindex_all (BfStore *self, GError **error)
 gboolean
 _bf_store_search_rebuild (BfStore *self, GError **error)
 {
+  g_debug ("rebuilding the search index of %s", bf_store_get_path (self));
   if (!_bf_store_begin (self, error))
     return FALSE;
   if (!reindex_all (self, error) || !_bf_store_commit (self, error))
@@ -170,6 +172,7 @@ _bf_store_search_rebuild (BfStore *self, GError **error)
       _bf_store_rollback (self);
       return FALSE;
     }
+  g_debug ("search index rebuilt");
   return TRUE;
 }
 

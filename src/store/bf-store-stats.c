@@ -8,6 +8,7 @@
 
 #include "bf-lifecycle.h"
 #include "bf-store-private.h"
+#include "bf-store-stats.h"
 
 static void
 stat_count_free (gpointer data)

@@ -2,8 +2,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-dates.h"
-#include "bf-store-exit-private.h"
-#include "bf-store-private.h"
+#include "bf-store-exit-checks-private.h"
+#include "bf-store-workflow-private.h"
+#include "bf-store-workflow.h"
 
 /* The records a workflow event may point to (workflow_events.ref_kind). */
 static const char *const ref_kinds[] = {
@@ -429,7 +430,8 @@ _bf_store_transition (BfStore *self,
       g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_REFUSED, refusal->message);
       return FALSE;
     }
-  /* domain.md §7: only a household passing every exit check is assessed for exit, whoever asks. */
+  /* docs/domain.md §7: only a household passing every exit check is assessed for exit, whoever
+   * asks. */
   if (action == BF_ACTION_ASSESS_EXIT && !_bf_exit_require_checks (self, household_id, date, error))
     return FALSE;
 

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Migration 1: the whole register of domain.md. Conventions:
+-- Migration 1: the whole register of docs/domain.md. Conventions:
 --   every record: id (rowid), uuid (stable, unique), created_at/updated_at (ISO 8601 UTC), deleted_at (soft delete)
 --   money: integer fen (*_fen); dates: 'YYYY-MM-DD' text; codes: stable short strings from src/core/bf-codes.c
 --   booleans: 0/1 integers; NULL means "not recorded".
@@ -180,7 +180,7 @@ CREATE TABLE surveys (
 );
 CREATE INDEX surveys_household ON surveys(household_id, surveyed_on);
 
--- Lifecycle events: every transition of domain.md §4, with the record that justifies it.
+-- Lifecycle events: every transition of docs/domain.md §4, with the record that justifies it.
 CREATE TABLE workflow_events (
   id INTEGER PRIMARY KEY,
   uuid TEXT NOT NULL UNIQUE,

@@ -1,6 +1,7 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Migration 2: assistance plans, helpers and visits (domain.md §6). What the measure lists and the
--- supervision queries need to answer within 200 ms at 100,000 households (bench/bench-plans.sh).
+-- Migration 2: assistance plans, helpers and visits (docs/domain.md §6). What the measure lists
+-- and the supervision queries need to answer within 200 ms at 100,000 households
+-- (bench/bench-plans.sh).
 --
 -- The time-sensitive queries of src/store/bf-store-plans.c and bf-store-visits.c name their index
 -- (INDEXED BY): without statistics SQLite prefers measures_due (status, due_on) and table lookups,

@@ -1,5 +1,6 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Migration 3: exit exceptions, and indexes for assessments and the indicators (domain.md §7, §8).
+-- Migration 3: exit exceptions, and indexes for assessments and the indicators
+-- (docs/domain.md §7, §8).
 
 -- A recorded exception to an exit check that the rules allow one for (today only the labour
 -- check: no member can work and the household stays under social-security support). It is

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The rotation of backups (bf-store-backup.c), for its tests. */
+
+#include "bf-store-db-private.h"
+
+G_BEGIN_DECLS
+
+/* Keeps the newest 24 backups of @stem in @dir plus the newest of each of the 7 most recent days
+ * that have backups; deletes the rest. */
+void _bf_store_rotate_backups (const char *dir, const char *stem);
+
+G_END_DECLS
