@@ -394,32 +394,27 @@ _bf_table_lay_out (BfTable *table, BfTextCache *cache, double width)
     }
 }
 
+/* Drawing goes in three passes over a page (grounds, texts, rules), so that the PDF holds one
+ * text object and one path per page rather than one per cell: a thousand-page list is mostly the
+ * numbers cairo writes for each operator. */
+
 void
-_bf_table_draw_row (BfTable *table, cairo_t *cr, guint row_nr, double y, double clip_bottom)
+_bf_table_draw_ground (BfTable *table, cairo_t *cr, guint row_nr, double y)
 {
   const Row *row = row_at (table, row_nr);
-  double width = table->x[table->n_columns];
-  double pad = table->padding;
-  gboolean clipped = y + row->height > clip_bottom;
 
-  /* A row taller than a whole page is cut at the foot of the body, not drawn over the footer. */
-  if (clipped)
-    {
-      cairo_save (cr);
-      cairo_rectangle (cr, 0, y, width, MAX (clip_bottom - y, 0));
-      cairo_clip (cr);
-    }
   if (row->flags & BF_ROW_HEADER)
     {
       cairo_set_source_rgb (cr, HEADER_GREY, HEADER_GREY, HEADER_GREY);
-      cairo_rectangle (cr, 0, y, width, row->height);
+      cairo_rectangle (cr, 0, y, table->x[table->n_columns], row->height);
       cairo_fill (cr);
+      return;
     }
   for (guint i = row->first_cell; i < row->first_cell + row->n_cells; i++)
     {
       const Cell *cell = cell_at (table, i);
 
-      if ((cell->flags & BF_CELL_LABEL) && !(row->flags & BF_ROW_HEADER))
+      if (cell->flags & BF_CELL_LABEL)
         {
           double x = table->x[cell->column];
 
@@ -428,7 +423,14 @@ _bf_table_draw_row (BfTable *table, cairo_t *cr, guint row_nr, double y, double 
           cairo_fill (cr);
         }
     }
-  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+void
+_bf_table_draw_text (BfTable *table, cairo_t *cr, guint row_nr, double y)
+{
+  const Row *row = row_at (table, row_nr);
+  double pad = table->padding;
+
   for (guint i = row->first_cell; i < row->first_cell + row->n_cells; i++)
     {
       const Cell *cell = cell_at (table, i);
@@ -452,23 +454,80 @@ _bf_table_draw_row (BfTable *table, cairo_t *cr, guint row_nr, double y, double 
           }
       _bf_text_draw (laid, cr, x + pad + dx, y + MAX (pad, (row->height - laid->height) / 2));
     }
+}
 
-  cairo_set_line_width (cr, BF_PAGE_LINE_WIDTH);
+/* Whether a cell of @row begins at column @column (or the row ends there). */
+static gboolean
+row_has_edge (BfTable *table, const Row *row, guint column)
+{
+  if (column == 0 || column == table->n_columns)
+    return TRUE;
   for (guint i = row->first_cell; i < row->first_cell + row->n_cells; i++)
-    {
-      const Cell *cell = cell_at (table, i);
-      double x = table->x[cell->column];
-      double w = table->x[cell->column + cell->span] - x;
+    if (cell_at (table, i)->column == column)
+      return TRUE;
+  return FALSE;
+}
 
-      if (table->borders)
-        cairo_rectangle (cr, x, y, w, row->height);
-      if (cell->flags & BF_CELL_UNDERLINE)
+void
+_bf_table_add_rules (BfTable *table, cairo_t *cr, const guint *rows, const double *ys, guint n)
+{
+  double width = table->x[table->n_columns];
+
+  /* Underlines to sign on, with or without borders. */
+  for (guint r = 0; r < n; r++)
+    {
+      const Row *row = row_at (table, rows[r]);
+      double foot = ys[r] + row->height - table->padding / 2;
+
+      for (guint i = row->first_cell; i < row->first_cell + row->n_cells; i++)
         {
-          cairo_move_to (cr, x, y + row->height - pad / 2);
-          cairo_line_to (cr, x + w, y + row->height - pad / 2);
+          const Cell *cell = cell_at (table, i);
+
+          if (cell->flags & BF_CELL_UNDERLINE)
+            {
+              cairo_move_to (cr, table->x[cell->column], foot);
+              cairo_line_to (cr, table->x[cell->column + cell->span], foot);
+            }
         }
     }
-  cairo_stroke (cr);
-  if (clipped)
-    cairo_restore (cr);
+  if (!table->borders || n == 0)
+    return;
+
+  /* The rows of a run on one page touch: a rule across the top, one under each row, and each
+   * column's edge as one line for as many rows in a row as have a cell edge there. */
+  cairo_move_to (cr, 0, ys[0]);
+  cairo_line_to (cr, width, ys[0]);
+  for (guint r = 0; r < n; r++)
+    {
+      double bottom = ys[r] + row_at (table, rows[r])->height;
+
+      cairo_move_to (cr, 0, bottom);
+      cairo_line_to (cr, width, bottom);
+    }
+  for (guint c = 0; c <= table->n_columns; c++)
+    {
+      guint r = 0;
+
+      while (r < n)
+        {
+          guint end;
+
+          if (!row_has_edge (table, row_at (table, rows[r]), c))
+            {
+              r++;
+              continue;
+            }
+          for (end = r + 1; end < n && row_has_edge (table, row_at (table, rows[end]), c); end++)
+            ;
+          cairo_move_to (cr, table->x[c], ys[r]);
+          cairo_line_to (cr, table->x[c], ys[end - 1] + row_at (table, rows[end - 1])->height);
+          r = end;
+        }
+    }
+}
+
+double
+_bf_table_row_overflow (BfTable *table, guint row, double y, double bottom)
+{
+  return y + row_at (table, row)->height - bottom;
 }

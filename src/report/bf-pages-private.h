@@ -91,7 +91,14 @@ gboolean _bf_table_keeps_together (BfTable *table);
 double _bf_table_height (BfTable *table);
 void _bf_table_forget_places (BfTable *table);
 void _bf_table_record_place (BfTable *table, guint row, guint page, double top, double bottom);
-/* Draws row @row with its top at @y; a row running past @clip_bottom is cut there. */
-void _bf_table_draw_row (BfTable *table, cairo_t *cr, guint row, double y, double clip_bottom);
+/* Row @row with its top at @y: its grey grounds, its texts. */
+void _bf_table_draw_ground (BfTable *table, cairo_t *cr, guint row, double y);
+void _bf_table_draw_text (BfTable *table, cairo_t *cr, guint row, double y);
+/* Adds to @cr's path the rules of @n consecutive rows @rows at @ys (a run of the table on one
+ * page): borders and underlines, for the caller to stroke. */
+void
+_bf_table_add_rules (BfTable *table, cairo_t *cr, const guint *rows, const double *ys, guint n);
+/* How far row @row at @y runs past @bottom (<= 0: it does not). */
+double _bf_table_row_overflow (BfTable *table, guint row, double y, double bottom);
 
 G_END_DECLS

@@ -519,24 +519,42 @@ draw_frame (BfPages *pages, cairo_t *cr)
   cairo_stroke (cr);
 }
 
+/* The rules of the rows placed from @first to @last (exclusive) on a page, run by run. */
 static void
-draw_header (BfPages *pages, cairo_t *cr)
+add_rules (BfPages *pages, cairo_t *cr, guint first, guint last)
 {
-  double rule = pages->header_height + HEADER_RULE;
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
 
-  _bf_text_draw (pages->header_left_laid, cr, 0, 0);
-  _bf_text_draw (pages->header_right_laid, cr, pages->width - pages->header_right_laid->width, 0);
-  cairo_set_line_width (cr, BF_PAGE_LINE_WIDTH);
-  cairo_move_to (cr, 0, rule);
-  cairo_line_to (cr, pages->width, rule);
-  cairo_stroke (cr);
+  for (guint p = first; p <= last; p++)
+    {
+      const Place *place = p < last ? &g_array_index (pages->places, Place, p) : NULL;
+      const Place *run = rows->len > 0 ? &g_array_index (pages->places, Place, p - 1) : NULL;
+
+      if (rows->len > 0 &&
+          (place == NULL || place->kind != PLACE_ROW || place->block != run->block))
+        {
+          _bf_table_add_rules (block_at (pages, run->block)->table, cr,
+                               (const guint *) (void *) rows->data,
+                               (const double *) (void *) ys->data, rows->len);
+          g_array_set_size (rows, 0);
+          g_array_set_size (ys, 0);
+        }
+      if (place != NULL && place->kind == PLACE_ROW)
+        {
+          g_array_append_val (rows, place->index);
+          g_array_append_val (ys, place->y);
+        }
+    }
 }
 
+/* Grounds, then every text, then every rule: one text object and one path per page. */
 void
 bf_pages_draw (BfPages *pages, cairo_t *cr, guint page_nr)
 {
   guint n_pages, first, last;
-  double clip_bottom;
+  double body_height;
+  gboolean clip = FALSE;
   BfText *footer;
 
   g_return_if_fail (pages != NULL && pages->cache != NULL);
@@ -545,18 +563,36 @@ bf_pages_draw (BfPages *pages, cairo_t *cr, guint page_nr)
 
   first = g_array_index (pages->page_start, guint, page_nr);
   last = g_array_index (pages->page_start, guint, page_nr + 1);
-  clip_bottom = pages->body_bottom - pages->body_top;
+  body_height = pages->body_bottom - pages->body_top;
+  for (guint p = first; p < last && !clip; p++)
+    {
+      const Place *place = &g_array_index (pages->places, Place, p);
+
+      clip = place->kind == PLACE_ROW &&
+             _bf_table_row_overflow (block_at (pages, place->block)->table, place->index, place->y,
+                                     body_height) > 0;
+    }
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
   if (pages->inset > 0)
-    {
-      cairo_translate (cr, pages->inset, pages->inset);
-      draw_frame (pages, cr);
-    }
-  if (pages->header_left_laid != NULL)
-    draw_header (pages, cr);
+    cairo_translate (cr, pages->inset, pages->inset);
+
+  /* A row taller than a whole page is cut at the foot of the body, not drawn over the footer. */
+  cairo_save (cr);
   cairo_translate (cr, 0, pages->body_top);
+  if (clip)
+    {
+      cairo_rectangle (cr, 0, 0, pages->width, body_height);
+      cairo_clip (cr);
+    }
+  for (guint p = first; p < last; p++)
+    {
+      const Place *place = &g_array_index (pages->places, Place, p);
+
+      if (place->kind == PLACE_ROW)
+        _bf_table_draw_ground (block_at (pages, place->block)->table, cr, place->index, place->y);
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
   for (guint p = first; p < last; p++)
     {
       const Place *place = &g_array_index (pages->places, Place, p);
@@ -571,16 +607,36 @@ bf_pages_draw (BfPages *pages, cairo_t *cr, guint page_nr)
             _bf_text_draw_line (block->laid, cr, place->index, 0, place->y);
             break;
           case PLACE_ROW:
-            _bf_table_draw_row (block->table, cr, place->index, place->y, clip_bottom);
+            _bf_table_draw_text (block->table, cr, place->index, place->y);
             break;
           default:
             g_assert_not_reached ();
         }
     }
-  cairo_translate (cr, 0, -pages->body_top);
+  add_rules (pages, cr, first, last);
+  cairo_set_line_width (cr, BF_PAGE_LINE_WIDTH);
+  /* Square caps close the corners where the rules meet. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 
+  cairo_set_source_rgb (cr, 0, 0, 0);
   footer = footer_text (pages, page_nr, n_pages);
   _bf_text_draw (footer, cr, 0, pages->height - footer->height);
   _bf_text_free (footer);
+  if (pages->header_left_laid != NULL)
+    {
+      double rule = pages->header_height + HEADER_RULE;
+
+      _bf_text_draw (pages->header_left_laid, cr, 0, 0);
+      _bf_text_draw (pages->header_right_laid, cr, pages->width - pages->header_right_laid->width,
+                     0);
+      cairo_set_line_width (cr, BF_PAGE_LINE_WIDTH);
+      cairo_move_to (cr, 0, rule);
+      cairo_line_to (cr, pages->width, rule);
+      cairo_stroke (cr);
+    }
+  if (pages->inset > 0)
+    draw_frame (pages, cr);
   cairo_restore (cr);
 }
