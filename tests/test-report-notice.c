@@ -7,6 +7,7 @@
 #include "bf-store-notices.h"
 #include "bf-store-regions.h"
 #include "bf-store-workflow.h"
+#include "bf-test-pdf.h"
 #include "bf-test-util.h"
 
 /* The printed notice: a 1,000-household village notice laid out on A4 pages, read back from the
@@ -175,65 +176,6 @@ free_register (Fixture *f)
   bf_test_tmpdir_free (g_steal_pointer (&f->dir));
 }
 
-/* The standard output of a poppler tool, or NULL (test skipped) when it is not installed. */
-static char *
-run_tool (const char *tool, const char *pdf, const char *extra)
-{
-  g_autofree char *program = g_find_program_in_path (tool);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  if (program == NULL)
-    {
-      g_test_skip ("poppler-utils is not installed");
-      return NULL;
-    }
-  {
-    const char *argv[] = { program, pdf, extra, NULL };
-
-    if (extra == NULL)
-      argv[2] = NULL;
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                  &status, &error);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-static guint
-count (const char *text, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
-/* No run of 18 ID characters in @text is a valid ID number. */
-static void
-assert_no_id_number (const char *text)
-{
-  gsize len = strlen (text);
-
-  for (gsize i = 0; i + 18 <= len; i++)
-    {
-      char candidate[19];
-      gboolean plain = TRUE;
-
-      for (gsize j = 0; j < 18 && plain; j++)
-        plain = g_ascii_isdigit (text[i + j]) || (j == 17 && (text[i + j] == 'X'));
-      if (!plain)
-        continue;
-      memcpy (candidate, text + i, 18);
-      candidate[18] = '\0';
-      if (bf_id_number_parse (candidate, NULL, NULL, NULL))
-        g_error ("a full ID number is printed: %s", candidate);
-    }
-}
-
 static Fixture shared;
 
 static void
@@ -336,13 +278,13 @@ test_pdf (Fixture *f, gconstpointer data)
 
   g_assert_true (bf_store_setting_set (f->store, BF_SETTING_NOTICE_MASKED_IDS, "1", NULL));
   pdf = write_pdf (f, &n_pages);
-  text = run_tool ("pdftotext", pdf, "-");
+  text = bf_test_pdf_tool ("pdftotext", pdf, NULL);
   if (text == NULL)
     return;
 
   /* 1,000 rows of about 20 points do not fit on fewer than 25 A4 pages. */
   g_assert_cmpuint (n_pages, >=, 25);
-  g_assert_cmpuint (count (text, "\f"), ==, n_pages);
+  g_assert_cmpuint (bf_test_count (text, "\f"), ==, n_pages);
   first = g_strdup_printf ("第 1 页 共 %u 页", n_pages);
   last = g_strdup_printf ("第 %u 页 共 %u 页", n_pages, n_pages);
   g_assert_nonnull (strstr (text, first));
@@ -352,14 +294,14 @@ test_pdf (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "0746-7321234"));
 
   /* The header row opens the table on every page. */
-  g_assert_cmpuint (count (text, "户主姓名"), ==, n_pages);
-  g_assert_cmpuint (count (text, "家庭人口数"), ==, n_pages);
+  g_assert_cmpuint (bf_test_count (text, "户主姓名"), ==, n_pages);
+  g_assert_cmpuint (bf_test_count (text, "家庭人口数"), ==, n_pages);
   for (guint i = 0; i < f->heads->len; i++)
     if (strstr (text, g_ptr_array_index (f->heads, i)) == NULL)
       g_error ("head %s is missing from the notice", (char *) g_ptr_array_index (f->heads, i));
 
   /* Masked IDs only; no phone, bank account, health or disability detail. */
-  assert_no_id_number (text);
+  bf_test_assert_no_id_number (text);
   g_assert_nonnull (strstr (text, "430102********"));
   g_assert_null (strstr (text, "1390731"));
   g_assert_null (strstr (text, "1370731"));
@@ -369,7 +311,7 @@ test_pdf (Fixture *f, gconstpointer data)
 
   /* The text is set in a Simplified Chinese face, embedded: no font is left for the reader to
    * substitute. */
-  fonts = run_tool ("pdffonts", pdf, NULL);
+  fonts = bf_test_pdf_tool ("pdffonts", pdf, NULL);
   assert_fonts_embedded (fonts);
   assert_sc_face (fonts);
 }
@@ -383,12 +325,12 @@ test_unmasked_setting (Fixture *f, gconstpointer data)
 
   /* Off (the default): no ID column at all. */
   pdf = write_pdf (f, &n_pages);
-  text = run_tool ("pdftotext", pdf, "-");
+  text = bf_test_pdf_tool ("pdftotext", pdf, NULL);
   if (text == NULL)
     return;
   g_assert_null (strstr (text, "身份证号"));
   g_assert_null (strstr (text, "430102"));
-  assert_no_id_number (text);
+  bf_test_assert_no_id_number (text);
 }
 
 /* Lay-out edge cases: an empty list still prints its text and footer; a text longer than a page
@@ -461,7 +403,7 @@ dark_pixels (const char *dir, const char *pdf)
 }
 
 /* cairo 1.16 drops some Noto Sans CJK glyphs from PDF font subsets (如 is one; see FONT_FAMILY in
- * bf-notice-page.c): the sheet must print them all the same, in an
+ * bf-page-text.c): the sheet must print them all the same, in an
  * embedded Simplified Chinese face, and the PDF's text must read back. */
 static void
 test_every_glyph_prints (void)
@@ -487,9 +429,9 @@ test_every_glyph_prints (void)
   /* Alone in the regular face's subset, with the footer's characters, 如 printed blank. */
   sheet->text = g_strdup ("如如如如如如如如如如");
   g_assert_true (bf_notice_sheet_write_pdf (sheet, with, NULL, NULL));
-  text = run_tool ("pdftotext", with, "-");
+  text = bf_test_pdf_tool ("pdftotext", with, NULL);
   g_assert_nonnull (strstr (text, "如"));
-  fonts = run_tool ("pdffonts", with, NULL);
+  fonts = bf_test_pdf_tool ("pdffonts", with, NULL);
   assert_fonts_embedded (fonts);
   assert_sc_face (fonts);
   g_free (sheet->text);

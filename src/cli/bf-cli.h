@@ -74,5 +74,7 @@ int bf_cli_restore (int argc, char **argv);
 int bf_cli_stats (int argc, char **argv);
 int bf_cli_list_notices (int argc, char **argv);
 int bf_cli_notice_pdf (int argc, char **argv);
+int bf_cli_print_card (int argc, char **argv);
+int bf_cli_print_form (int argc, char **argv);
 
 G_END_DECLS

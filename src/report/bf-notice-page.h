@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "bf-pages.h"
 #include "bf-store.h"
 
 G_BEGIN_DECLS
@@ -62,9 +63,6 @@ gboolean bf_notice_sheet_write_pdf (const BfNoticeSheet *sheet,
                                     const char *path,
                                     guint *n_pages,
                                     GError **error);
-
-#define BF_A4_WIDTH_PT  595.2756
-#define BF_A4_HEIGHT_PT 841.8898
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfNoticeRow, bf_notice_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BfNoticeSheet, bf_notice_sheet_free)

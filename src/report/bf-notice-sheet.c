@@ -5,50 +5,11 @@
 
 #include "bf-dates.h"
 #include "bf-notice-page.h"
+#include "bf-report-private.h"
 #include "bf-store-notices.h"
 
 /* The sheet's words are the printed form's, in Chinese whatever the desktop's language (see
  * bf-notice-page.c): a notice on a village board is read by villagers. */
-
-static const struct
-{
-  const char *code;
-  const char *word;
-} cause_words[] = {
-  { "illness", "因病" },
-  { "disability", "因残" },
-  { "schooling", "因学" },
-  { "disaster", "因灾" },
-  { "land", "缺土地" },
-  { "water", "缺水" },
-  { "skills", "缺技术" },
-  { "labour", "缺劳力" },
-  { "funds", "缺资金" },
-  { "transport", "交通条件落后" },
-  { "motivation", "自身发展动力不足" },
-  { "other", "其他" },
-};
-
-static const char *
-cause_word (const char *code)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (cause_words); i++)
-    if (g_strcmp0 (cause_words[i].code, code) == 0)
-      return cause_words[i].word;
-  return NULL;
-}
-
-/* "2026年3月1日"; the ISO text itself when it is not a date. */
-static char *
-chinese_date (const char *iso)
-{
-  GDate date;
-
-  if (iso == NULL || !bf_date_parse (iso, &date, NULL))
-    return g_strdup (iso ? iso : "");
-  return g_strdup_printf ("%u年%u月%u日", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
-}
 
 static gboolean
 is_exit (const BfNotice *notice)
@@ -69,10 +30,11 @@ standard_reason (const BfNotice *notice, const BfNoticeItem *item)
     return g_strdup ("达到脱贫退出标准");
   for (guint i = 0; i < G_N_ELEMENTS (item->causes); i++)
     {
-      const char *word = cause_word (item->causes[i]);
+      const char *word;
 
-      if (word == NULL)
+      if (item->causes[i] == NULL)
         continue;
+      word = _bf_code_word (BF_CODES_CAUSE, item->causes[i]);
       if (text->len > 0)
         g_string_append (text, "、");
       g_string_append (text, word);
@@ -83,8 +45,8 @@ standard_reason (const BfNotice *notice, const BfNoticeItem *item)
 static char *
 standard_text (const BfNotice *notice, guint n_rows)
 {
-  g_autofree char *starts = chinese_date (notice->starts_on);
-  g_autofree char *ends = chinese_date (notice->ends_on);
+  g_autofree char *starts = _bf_chinese_date (notice->starts_on);
+  g_autofree char *ends = _bf_chinese_date (notice->ends_on);
   g_autoptr (GString) text = g_string_new (NULL);
   const char *word = g_strcmp0 (notice->kind, "county") == 0 ? "公告" : "公示";
   guint days = 0;
@@ -147,7 +109,7 @@ bf_notice_sheet_load (BfStore *store, gint64 notice_id, GError **error)
   sheet->show_masked_id = g_strcmp0 (masked, "1") == 0;
   sheet->issuing_body = g_strdup (notice->issuing_body);
   sheet->supervision_phone = g_strdup (notice->supervision_phone);
-  sheet->date = chinese_date (notice->posted_on ? notice->posted_on : notice->starts_on);
+  sheet->date = _bf_chinese_date (notice->posted_on ? notice->posted_on : notice->starts_on);
 
   for (guint i = 0; i < notice->items->len; i++)
     {
