@@ -52,7 +52,7 @@ EXPECTED_PREFERENCES = {
 }
 EXPECTED_FORM = {"Township name", "County", "Villages", "Groups per village", "Your name"}
 # The households page: its filters, the household form and the member form inside it
-# (src/gui/bf-households-page.c, bf-household-editor.c, bf-member-editor.c).
+# (src/gui/households/: bf-households-page.c, bf-household-editor-fields.c, bf-member-editor.c).
 EXPECTED_HOUSEHOLD = {
     "Status", "Cause of poverty",
     "Household number", "Village", "Group", "Address", "Phone", "Bank", "Bank account", "Attribute",
