@@ -56,7 +56,7 @@ open_store (const char *path, BfStoreOpenFlags flags, GError **error)
    * open store trusts the checks that store passed. */
   if (read_only && (flags & BF_STORE_OPEN_READER))
     version = latest;
-  else if (!_bf_store_inspect (path, latest, &version, error))
+  else if (!_bf_store_inspect_open (path, latest, &version, error))
     return NULL;
   g_debug ("%s passed its checks (schema %u)", path, version);
 
@@ -357,7 +357,8 @@ bf_store_close (BfStore *self, GError **error)
       g_critical ("bf_store_close() inside a write: rolled back");
       _bf_store_rollback (self);
     }
-  if (_bf_store_changed_since_backup (self))
+  /* A damaged register is not copied over its good backups. */
+  if (_bf_store_changed_since_backup (self) && _bf_store_damage (self) == NULL)
     {
       backup = bf_store_backup (self, NULL, error);
       ok = backup != NULL;
