@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "bf-id-number.h"
 #include "bf-store-private.h"
 #include "bf-test-store.h"
@@ -143,4 +147,38 @@ bf_test_query_text (BfStore *store, const char *sql)
 
   sqlite3_finalize (stmt);
   return value;
+}
+
+gint64
+bf_test_damage_page (const char *path, const char *table, guint nth)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page = 0, page_size = 0;
+  guint8 garbage[65536];
+  int fd;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT pageno, pgsize FROM dbstat WHERE name = ? AND "
+                                       "pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET ?",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) nth);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (page, >, 1);
+  g_assert_cmpint (page_size, <=, (gint64) sizeof garbage);
+
+  memset (garbage, 0x5a, sizeof garbage);
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, page_size, (page - 1) * page_size), ==, page_size);
+  g_assert_cmpint (fsync (fd), ==, 0);
+  close (fd);
+  return page;
 }

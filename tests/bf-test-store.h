@@ -26,5 +26,8 @@ gint64 bf_test_query_int (BfStore *store, const char *sql);
 char *bf_test_query_text (BfStore *store, const char *sql);
 /* Runs SQL on the store's connection; asserts success. */
 void bf_test_exec (BfStore *store, const char *sql);
+/* Overwrites with garbage the @nth leaf page (0: the first) of @table (or index) in the closed
+ * register @path, as a failing disk would; the file keeps its length. Returns the page number. */
+gint64 bf_test_damage_page (const char *path, const char *table, guint nth);
 
 G_END_DECLS

@@ -48,7 +48,7 @@ expect "commands by their beginning" "exit-check export-ledger" ex
 expect "the second words of list" "follow-up households measures not-visited notices visits" list ""
 expect "the second word after --db FILE" "households" --db town.bangfu list h
 expect "the second word of id" "check" id ""
-expect "a command's own options" "--search --status" list households --s
+expect "a command's own options" "--search --sort --status" list households --s
 expect "options after an option's value" "--mask" export-ledger --quarter 2026Q3 --m
 expect "no completion for an option's value" "" list households --village ""
 expect "files and folders for --db" "$dir/backups $dir/notes.txt $dir/town.bangfu" --db "$dir/"

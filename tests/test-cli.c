@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "bf-store-household.h"
+#include "bf-test-household.h"
 #include "bf-test-util.h"
 
 typedef struct
@@ -448,6 +450,92 @@ test_list_filters (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The head names of the households in the JSON list @out, in their order. */
+static GPtrArray *
+json_heads (const char *out)
+{
+  g_autoptr (JsonNode) node = parse_json (out);
+  JsonArray *rows = json_node_get_array (node);
+  GPtrArray *heads = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    g_ptr_array_add (heads, g_strdup (json_object_get_string_member (
+                              json_array_get_object_element (rows, i), "head_name")));
+  return heads;
+}
+
+static void
+assert_heads (const char *out, const char *const *expected, gsize n, gboolean reversed)
+{
+  g_autoptr (GPtrArray) heads = json_heads (out);
+
+  g_assert_cmpuint (heads->len, ==, n);
+  for (gsize i = 0; i < n; i++)
+    g_assert_cmpstr (g_ptr_array_index (heads, i), ==, expected[reversed ? n - 1 - i : i]);
+}
+
+/* --sort head lists heads in pinyin order (曾 zēng after 王, before 张); --desc reverses; numbers,
+ * villages and statuses sort as columns do; an unknown order is a usage error. */
+static void
+test_list_sort (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (dir, "s.bangfu", NULL);
+  const char *villages[] = { "甲村", "乙村", NULL };
+  const BfRegisterSpec spec = { "县", "镇", villages, 1, "员" };
+  /* Numbers in another order than the names. */
+  const char *heads[] = { "张三", "曾国藩", "单田芳", "陈静", "王五", "Anna" };
+  const char *numbers[] = { "H1", "H5", "H2", "H6", "H3", "H4" };
+  const char *by_head[] = { "陈静", "单田芳", "王五", "曾国藩", "张三", "Anna" };
+  const char *by_number[] = { "张三", "单田芳", "王五", "Anna", "曾国藩", "陈静" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = bf_store_create (db, &spec, &error);
+  g_autoptr (GPtrArray) by_village = NULL;
+  g_auto (Run) run;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autofree char *id = bf_test_id_number_at ("110105", "19700101", 2 * i + 1);
+      g_autoptr (BfHousehold) h = bf_test_household (numbers[i], 1 + i % 2, heads[i], id);
+
+      bf_test_household_save (store, h);
+    }
+  g_assert_true (bf_store_close (store, &error));
+
+  RUN (&run, "list", "households", "--db", db, "--json", "--sort", "head");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_heads (run.out, by_head, G_N_ELEMENTS (by_head), FALSE);
+  run_clear (&run);
+  RUN (&run, "list", "households", "--db", db, "--json", "--sort", "head", "--desc");
+  assert_heads (run.out, by_head, G_N_ELEMENTS (by_head), TRUE);
+  run_clear (&run);
+  RUN (&run, "list", "households", "--db", db, "--json", "--sort", "number");
+  assert_heads (run.out, by_number, G_N_ELEMENTS (by_number), FALSE);
+  run_clear (&run);
+  RUN (&run, "list", "households", "--db", db, "--json", "--desc");
+  assert_heads (run.out, by_number, G_N_ELEMENTS (by_number), TRUE);
+  run_clear (&run);
+  /* Village 1 (甲村: H1, H2, H4) first, each village by household id. */
+  RUN (&run, "list", "households", "--db", db, "--json", "--sort", "village");
+  by_village = json_heads (run.out);
+  g_assert_cmpuint (by_village->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (by_village, 0), ==, "张三");
+  g_assert_cmpstr (g_ptr_array_index (by_village, 2), ==, "王五");
+  g_assert_cmpstr (g_ptr_array_index (by_village, 3), ==, "曾国藩");
+  run_clear (&run);
+  RUN (&run, "list", "households", "--db", db, "--json", "--sort", "status");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  RUN (&run, "list", "households", "--db", db, "--sort", "name");
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "unknown order “name”");
+  assert_contains (run.err, "number, head, village, status");
+  g_assert_cmpstr (run.out, ==, "");
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_show (void)
 {
@@ -706,6 +794,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/demo/deterministic", test_demo_deterministic);
   g_test_add_func ("/cli/demo/checks", test_demo_checks);
   g_test_add_func ("/cli/list/filters", test_list_filters);
+  g_test_add_func ("/cli/list/sort", test_list_sort);
   g_test_add_func ("/cli/show", test_show);
   g_test_add_func ("/cli/id-check", test_id_check);
   g_test_add_func ("/cli/id-check/chinese", test_id_check_chinese);

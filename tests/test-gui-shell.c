@@ -408,6 +408,83 @@ test_open_damaged_offers_backup (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+static gboolean
+check_done (gpointer window)
+{
+  BfWindowCheck check = bf_window_get_check (window);
+
+  return check != BF_WINDOW_CHECK_RUNNING && check != BF_WINDOW_CHECK_NONE;
+}
+
+/* A damaged page that opening does not read (the audit trail's): the register opens and shows;
+ * the check in the background finds the damage, says so in the title, refuses writes and offers
+ * the newest sound backup, which is not the newer damaged one; nothing was written to the file,
+ * until the restore sets it aside. */
+static void
+test_damage_found_after_opening (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "later.bangfu", NULL);
+  g_autofree char *older = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *older_name = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "later.bangfu", 300);
+  AdwMessageDialog *dialog;
+  BfApplication *app;
+  BfWindow *window;
+  AdwWindowTitle *title;
+
+  older = bf_store_backup (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bf_store_village_add (store, "新村", 1, &error), >, 0);
+  newer = bf_store_backup (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bf_store_close (store, &error));
+  g_assert_no_error (error);
+  bf_test_damage_page (path, "audit_log", 3);
+  bf_test_damage_page (newer, "audit_log", 3);
+  before = bf_test_file_bytes (path);
+
+  bf_test_settings_reset ();
+  g_settings_set_string (bf_test_settings (), "last-file", path);
+  app = bf_test_app_start ();
+  window = bf_test_app_window (app);
+  bf_test_wait_opened (window);
+  g_assert_nonnull (bf_window_get_store (window));
+  bf_test_wait (check_done, window);
+  g_assert_cmpint (bf_window_get_check (window), ==, BF_WINDOW_CHECK_DAMAGED);
+  title = bf_test_child (window, BF_TYPE_WINDOW, "register_title");
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "nothing can be changed"));
+  g_assert_false (
+    bf_store_setting_set (bf_window_get_store (window), BF_SETTING_NOTICE_DAYS, "7", &error));
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  bf_test_wait (dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "later.bangfu"));
+  older_name = g_path_get_basename (older);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), older_name));
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  after = bf_test_file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  adw_message_dialog_response (dialog, "restore");
+  bf_test_wait (has_store, window);
+  bf_test_wait (check_done, window);
+  g_assert_cmpint (bf_window_get_check (window), ==, BF_WINDOW_CHECK_SOUND);
+  g_assert_true (name_starts_with (dir, "later.bangfu.damaged-"));
+  g_assert_cmpint (bf_test_query_int (bf_window_get_store (window),
+                                      "SELECT count(*) FROM villages WHERE name = '新村'"),
+                   ==, 0);
+
+  bf_test_app_stop (app);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static BfApplication *
 start_with_register (const char *dir, char **path_out)
 {
@@ -847,6 +924,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/shell/open-failure", test_open_failure);
   g_test_add_func ("/gui/shell/open-in-use", test_open_in_use);
   g_test_add_func ("/gui/shell/open-damaged-offers-backup", test_open_damaged_offers_backup);
+  g_test_add_func ("/gui/shell/damage-found-after-opening", test_damage_found_after_opening);
   g_test_add_func ("/gui/shell/every-page", test_every_page);
   g_test_add_func ("/gui/shell/sidebar-toggle", test_sidebar_toggle);
   g_test_add_func ("/gui/shell/page-min-width", test_page_min_width);

@@ -893,6 +893,72 @@ test_batch_notice (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+assert_items (BfNotice *notice, const char *const *heads, guint n)
+{
+  g_assert_cmpuint (notice->items->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      BfNoticeItem *item = g_ptr_array_index (notice->items, i);
+
+      g_assert_cmpstr (item->head_name, ==, heads[i]);
+      g_assert_cmpint (item->position, ==, i + 1);
+    }
+}
+
+/* A village that lists its notice by the heads' names gets them in pinyin order (曾 zēng between
+ * 陈 and 张); the others keep household numbers. */
+static void
+test_notice_order (Fixture *f, gconstpointer data)
+{
+  const char *heads[] = { "张三", "曾国藩", "陈静" };
+  const char *by_name[] = { "陈静", "曾国藩", "张三" };
+  g_autoptr (BfMeeting) meeting = new_meeting (f, 0, "2026-03-01");
+  g_autoptr (BfNotice) by_number = NULL;
+  g_autoptr (BfNotice) by_head = NULL;
+  g_autoptr (BfNotice) other = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 before;
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      gint64 id = add_household (f, 0, heads[i], 90 + i);
+
+      step (f, id, BF_ACTION_VERIFY, NULL);
+      add_vote (meeting, id, 1);
+    }
+  save_meeting (f, meeting);
+  g_assert_cmpint (bf_store_village_get_notice_order (f->store, f->village[0]), ==,
+                   BF_NOTICE_ORDER_NUMBER);
+  by_number =
+    bf_store_notice_prepare (f->store, "village_identification", f->village[0], NULL, &error);
+  g_assert_no_error (error);
+  assert_items (by_number, heads, G_N_ELEMENTS (heads));
+
+  before = audit_count (f);
+  g_assert_true (
+    bf_store_village_set_notice_order (f->store, f->village[0], BF_NOTICE_ORDER_HEAD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_count (f), ==, before + 1);
+  g_assert_cmpint (bf_store_village_get_notice_order (f->store, f->village[0]), ==,
+                   BF_NOTICE_ORDER_HEAD);
+  g_assert_cmpint (bf_store_village_get_notice_order (f->store, f->village[1]), ==,
+                   BF_NOTICE_ORDER_NUMBER);
+  by_head =
+    bf_store_notice_prepare (f->store, "village_identification", f->village[0], NULL, &error);
+  g_assert_no_error (error);
+  assert_items (by_head, by_name, G_N_ELEMENTS (by_name));
+  /* Setting it again writes nothing; an unknown village is refused, nothing written. */
+  g_assert_true (
+    bf_store_village_set_notice_order (f->store, f->village[0], BF_NOTICE_ORDER_HEAD, &error));
+  g_assert_false (bf_store_village_set_notice_order (f->store, 9999, BF_NOTICE_ORDER_HEAD, &error));
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (audit_count (f), ==, before + 1);
+  /* The other village has no candidates: its notice is empty whatever the order. */
+  other = bf_store_notice_prepare (f->store, "village_identification", f->village[1], NULL, NULL);
+  g_assert_cmpuint (other->items->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -909,6 +975,7 @@ main (int argc, char *argv[])
   ADD ("/store/notices/meeting-bad-input", test_meeting_bad_input);
   ADD ("/store/notices/drafts", test_notice_drafts);
   ADD ("/store/notices/batch-notice", test_batch_notice);
+  ADD ("/store/notices/order", test_notice_order);
 #undef ADD
 
   return g_test_run ();

@@ -228,6 +228,8 @@ make_register (const char *dir, const char *name, guint n_villages)
   return g_build_filename (dir, name, NULL);
 }
 
+/* What opening checks, whatever the size of the file: its length, and the pages the first screen
+ * reads (the damage elsewhere is the background check's: test-store-verify.c). */
 static void
 test_damaged (void)
 {
@@ -235,20 +237,32 @@ test_damaged (void)
   g_autofree char *path = make_register (dir, "good.bangfu", 300);
   g_autofree char *truncated = g_build_filename (dir, "truncated.bangfu", NULL);
   g_autofree char *scribbled = g_build_filename (dir, "scribbled.bangfu", NULL);
+  g_autofree char *groups = g_build_filename (dir, "groups.bangfu", NULL);
+  g_autofree char *journal = g_build_filename (dir, "journal.bangfu", NULL);
+  g_autofree char *journal_wal = g_strconcat (journal, "-wal", NULL);
   g_autoptr (GBytes) bytes = bf_test_file_bytes (path);
   gsize size = g_bytes_get_size (bytes);
   g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  g_autofree char *noise = g_strnfill (4096 + 24 + 32, 'x');
   g_autoptr (GError) error = NULL;
   g_autoptr (BfStore) store = NULL;
 
   g_assert_cmpuint (size, >, 16 * 4096);
+  /* Cut short: its header counts pages the file lacks. */
   g_assert_true (g_file_set_contents (truncated, (const char *) copy, size / 2, NULL));
-  /* Garbage over the middle pages (page 1 with the header stays intact). */
-  memset (copy + size / 3, 0x5a, size / 3);
-  g_assert_true (g_file_set_contents (scribbled, (const char *) copy, size, NULL));
+  /* A page of a table the window reads first (the villages), and one of their groups. */
+  bf_test_copy_file (path, scribbled);
+  bf_test_damage_page (scribbled, "villages", 0);
+  bf_test_copy_file (path, groups);
+  bf_test_damage_page (groups, "village_groups", 1);
+  /* A journal beside it that is not SQLite's: its frames would be lost. */
+  bf_test_copy_file (path, journal);
+  g_assert_true (g_file_set_contents (journal_wal, noise, -1, NULL));
 
   assert_refused_untouched (truncated, BF_STORE_OPEN_EXCLUSIVE, BF_STORE_ERROR_DAMAGED);
   assert_refused_untouched (scribbled, BF_STORE_OPEN_DEFAULT, BF_STORE_ERROR_DAMAGED);
+  assert_refused_untouched (groups, BF_STORE_OPEN_READ_ONLY, BF_STORE_ERROR_DAMAGED);
+  assert_refused_untouched (journal, BF_STORE_OPEN_DEFAULT, BF_STORE_ERROR_DAMAGED);
 
   /* The original is fine. */
   store = bf_store_open (path, BF_STORE_OPEN_DEFAULT, &error);

@@ -105,6 +105,36 @@ valid_status (const char *code)
   return bf_status_from_code (code, &status);
 }
 
+/* The orders of --sort: the list's columns that a caseworker sorts by. */
+static const struct
+{
+  const char *name;
+  BfHouseholdSort sort;
+} sort_orders[] = {
+  { "number", BF_HOUSEHOLD_SORT_NUMBER },
+  { "head", BF_HOUSEHOLD_SORT_HEAD },
+  { "village", BF_HOUSEHOLD_SORT_VILLAGE },
+  { "status", BF_HOUSEHOLD_SORT_STATUS },
+};
+
+static gboolean
+parse_sort (const char *name, BfHouseholdSort *sort, int *status)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sort_orders); i++)
+    {
+      if (name == NULL || g_strcmp0 (name, sort_orders[i].name) == 0)
+        {
+          *sort = sort_orders[i].sort;
+          return TRUE;
+        }
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", sort_orders[i].name);
+    }
+  *status = bf_cli_usage_error (_ ("unknown order “%s”; the orders are: %s"), name, names->str);
+  return FALSE;
+}
+
 static void
 row_to_json (JsonBuilder *b, const BfHouseholdRow *row)
 {
@@ -180,10 +210,11 @@ bf_cli_list_households (int argc, char **argv)
   g_autofree char *village = NULL;
   g_autofree char *status_code = NULL;
   g_autofree char *search = NULL;
+  g_autofree char *sort = NULL;
   g_autoptr (BfHouseholdCursor) cursor = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (GError) error = NULL;
-  gboolean json = FALSE;
+  gboolean json = FALSE, descending = FALSE;
   int limit = 0, status = BF_CLI_OK;
   guint64 shown = 0;
   const GOptionEntry entries[] = {
@@ -193,6 +224,11 @@ bf_cli_list_households (int argc, char **argv)
       N_ ("Only this status (surveyed, registered, exited, …)"), N_ ("S") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search,
       N_ ("A name, an ID number or part of one, or a household number"), N_ ("TEXT") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort,
+      N_ ("Sort by number (the default), head (the head's name, in pinyin order), village or "
+          "status"),
+      N_ ("ORDER") },
+    { "desc", 0, 0, G_OPTION_ARG_NONE, &descending, N_ ("Sort the other way round"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Write JSON"), NULL },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_ ("At most N households (default: all)"),
       N_ ("N") },
@@ -201,12 +237,16 @@ bf_cli_list_households (int argc, char **argv)
   BfHouseholdQuery query = { 0 };
   BfStore *store;
 
-  if (!bf_cli_parse ("", _ ("List households, sorted by household number."), entries, &argc, &argv))
+  if (!bf_cli_parse ("", _ ("List households, sorted by household number or as --sort says."),
+                     entries, &argc, &argv))
     return BF_CLI_USAGE;
   if (argc > 1)
     return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
   if (limit < 0)
     return bf_cli_usage_error (_ ("--limit must not be negative"));
+  if (!parse_sort (sort, &query.sort, &status))
+    return status;
+  query.descending = descending;
   if (status_code != NULL && !valid_status (status_code))
     {
       g_autoptr (GString) codes = g_string_new (NULL);
@@ -223,7 +263,6 @@ bf_cli_list_households (int argc, char **argv)
     }
   query.text = search;
   query.status = status_code;
-  query.sort = BF_HOUSEHOLD_SORT_NUMBER;
 
   if (json)
     json_builder_begin_array (builder);

@@ -99,9 +99,26 @@ gboolean _bf_is_blank (const char *text);
 char *_bf_uuid_new (void);
 char *_bf_now_iso (void); /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
 
-/* Checks a file read-only: a healthy register of schema version @latest or older; never writes
- * to it. */
+/* Checks a file read-only: a healthy register of schema version @latest or older, passing
+ * SQLite's quick_check over the whole file (for backups and restores); never writes to it. */
 gboolean _bf_store_inspect (const char *path, guint latest, guint *user_version, GError **error);
+/* The same, bounded for opening whatever the file's size: its length against its header, its
+ * journal's header, and quick_check of the small tables and the first page of the household list
+ * only; bf-store-verify.c checks the rest in the background. */
+gboolean
+_bf_store_inspect_open (const char *path, guint latest, guint *user_version, GError **error);
+
+/* Runs the quick_check @sql ("PRAGMA quick_check", or of one table) on @db: its first problem,
+ * NULL when sound or when it could not run (@rc is then SQLite's error, else SQLITE_OK). */
+char *_bf_quick_check (sqlite3 *db, const char *sql, int *rc);
+
+/* Damage found after opening, by the background check or a read that met a damaged page
+ * (SQLite's words in @detail): set once, from any thread. From then on every write is refused
+ * with BF_STORE_ERROR_DAMAGED, closing makes no backup and leaves the journal unmerged. */
+void _bf_store_set_damaged (BfStore *self, const char *detail);
+const char *_bf_store_damage (BfStore *self); /* NULL: none known */
+/* The caseworker's message for the damage @detail of @self's file. */
+void _bf_store_damage_error (BfStore *self, const char *detail, GError **error);
 /* The lock file of an exclusive open: the fd (>= 0), -1 with @error set (IN_USE when held), or
  * -2 when @read_only and the directory cannot hold a lock file. */
 int _bf_lock_acquire (const char *register_path,

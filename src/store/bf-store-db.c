@@ -39,6 +39,9 @@ struct _BfStore
    * different means changed since. Atomic: a backup may run in a worker thread. */
   gint change_serial;
   gint backed_up_serial;
+  /* What a check or a read found damaged (SQLite's words), set once from any thread: from then on
+   * every write is refused and nothing more reaches the file, not even a checkpoint on close. */
+  char *damage;
 };
 
 enum
@@ -220,6 +223,11 @@ _bf_set_sqlite_error (sqlite3 *db, GError **error, const char *what)
 void
 _bf_store_set_sqlite_error (BfStore *self, GError **error, const char *what)
 {
+  int rc = self->db != NULL ? sqlite3_extended_errcode (self->db) : SQLITE_MISUSE;
+
+  /* A damaged page met by any read stops the writes as the background check would. */
+  if (sqlite_is_damage (rc))
+    _bf_store_set_damaged (self, sqlite3_errmsg (self->db));
   _bf_set_sqlite_error (self->db, error, what);
 }
 
@@ -333,21 +341,150 @@ query_text (sqlite3 *db, const char *sql, char **value, int *rc)
   return *rc == SQLITE_OK;
 }
 
-/* Checks @path read-only: a SQLite file, a Bangfu register, not newer than @latest, passing
- * quick_check. @user_version receives the schema version. */
-gboolean
-_bf_store_inspect (const char *path, guint latest, guint *user_version, GError **error)
+static guint32
+be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
+}
+
+/* What the file's length can tell without reading it: it holds every page its header counts (a
+ * file cut short loses its last pages), and a journal (-wal) beside it that holds frames is
+ * SQLite's, for pages of the file's size. NULL when it looks whole, else what is wrong. */
+static const char *
+check_lengths (const char *path, const guint8 header[100])
+{
+  guint page_size = (guint) header[16] << 8 | header[17];
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gint64 wal_size;
+  guint8 wal_header[32];
+  FILE *file;
+
+  if (page_size == 1)
+    page_size = 65536;
+  /* The page count is only kept when the change counter and the "valid for" number agree. */
+  if (be32 (header + 24) == be32 (header + 92) &&
+      file_size (path) < (gint64) be32 (header + 28) * page_size)
+    return _ ("the file ends before its last page");
+
+  wal_size = file_size (wal);
+  if (wal_size < (gint64) sizeof wal_header + 24 + page_size)
+    return NULL;
+  file = fopen (wal, "rb");
+  if (file == NULL)
+    return NULL;
+  if (fread (wal_header, 1, sizeof wal_header, file) != sizeof wal_header)
+    memset (wal_header, 0, sizeof wal_header);
+  fclose (file);
+  if ((be32 (wal_header) & 0xfffffffe) != 0x377f0682 || be32 (wal_header + 4) != 3007000 ||
+      be32 (wal_header + 8) != page_size)
+    return _ ("its journal file (-wal) is not one of this register");
+  return NULL;
+}
+
+/* The tables a window reads before it shows anything, each with its indexes, and the first page
+ * of the household list: what must be sound to open, the whole file being checked afterwards
+ * (bf-store-verify.c). Every table here is small but households, of which 200 rows are read. */
+static const char *const first_screen[] = {
+  "PRAGMA quick_check(sqlite_schema)",  "PRAGMA quick_check(register_info)",
+  "PRAGMA quick_check(settings)",       "PRAGMA quick_check(villages)",
+  "PRAGMA quick_check(village_groups)", "PRAGMA quick_check(poverty_lines)",
+  "PRAGMA quick_check(helpers)",        "PRAGMA quick_check(drafts)",
+};
+
+char *
+_bf_quick_check (sqlite3 *db, const char *sql, int *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *problem = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  while (*rc == SQLITE_OK && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      *rc = SQLITE_OK;
+      /* A damaged file's lines start with one naming the database ("*** in database main ***"). */
+      if (line != NULL && !g_str_has_prefix (line, "*** ") && strcmp (line, "ok") != 0)
+        {
+          problem = g_strdup (line);
+          break;
+        }
+    }
+  if (*rc == SQLITE_DONE)
+    *rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  return problem;
+}
+
+static gboolean
+check_first_screen (sqlite3 *db, const char *path, gboolean whole, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (gsize i = 0; i < (whole ? 1 : G_N_ELEMENTS (first_screen)); i++)
+    {
+      g_autofree char *problem =
+        _bf_quick_check (db, whole ? "PRAGMA quick_check" : first_screen[i], &rc);
+
+      if (rc != SQLITE_OK)
+        {
+          set_inspect_error (error, path, db, rc);
+          return FALSE;
+        }
+      if (problem != NULL)
+        {
+          set_damaged (error, path, problem);
+          return FALSE;
+        }
+    }
+  if (whole)
+    return TRUE;
+  rc =
+    sqlite3_prepare_v2 (db, "SELECT * FROM households ORDER BY number LIMIT 200", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      ;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_inspect_error (error, path, db, sqlite3_extended_errcode (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks @path read-only: a SQLite file of the length it claims, a Bangfu register, not newer
+ * than @latest, passing quick_check (@whole) or the first screen's part of it. @user_version
+ * receives the schema version. */
+static gboolean
+inspect (const char *path, guint latest, gboolean whole, guint *user_version, GError **error)
 {
   guint8 header[100];
   sqlite3 *db = NULL;
   g_autofree char *value = NULL;
   g_autofree char *name = display_name (path);
+  const char *short_file;
   gint64 version;
   int rc;
   gboolean ok = FALSE;
 
   if (!read_header (path, header, error))
     return FALSE;
+  short_file = check_lengths (path, header);
+  if (short_file != NULL)
+    {
+      set_damaged (error, path, short_file);
+      return FALSE;
+    }
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
@@ -404,16 +541,8 @@ _bf_store_inspect (const char *path, guint latest, guint *user_version, GError *
       goto out;
     }
 
-  if (!query_text (db, "PRAGMA quick_check", &value, &rc))
-    {
-      set_inspect_error (error, path, db, rc);
-      goto out;
-    }
-  if (g_strcmp0 (value, "ok") != 0)
-    {
-      set_damaged (error, path, value != NULL ? value : "quick_check");
-      goto out;
-    }
+  if (!check_first_screen (db, path, whole, error))
+    goto out;
 
   *user_version = (guint) version;
   ok = TRUE;
@@ -421,6 +550,24 @@ _bf_store_inspect (const char *path, guint latest, guint *user_version, GError *
 out:
   sqlite3_close (db);
   return ok;
+}
+
+gboolean
+_bf_store_inspect (const char *path, guint latest, guint *user_version, GError **error)
+{
+  return inspect (path, latest, TRUE, user_version, error);
+}
+
+gboolean
+_bf_store_inspect_open (const char *path, guint latest, guint *user_version, GError **error)
+{
+  return inspect (path, latest, FALSE, user_version, error);
+}
+
+void
+_bf_store_damage_error (BfStore *self, const char *detail, GError **error)
+{
+  set_damaged (error, self->path, detail);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -505,6 +652,9 @@ close_connection (BfStore *self)
     {
       if (self->in_write)
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      /* A damaged file is left as it was found: what the journal holds stays in the journal. */
+      if (_bf_store_damage (self) != NULL)
+        sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       sqlite3_close (self->db);
       self->db = NULL;
     }
@@ -539,6 +689,7 @@ bf_store_finalize (GObject *object)
   g_free (self->county);
   g_free (self->township);
   g_free (self->operator_name);
+  g_free (self->damage);
   G_OBJECT_CLASS (bf_store_parent_class)->finalize (object);
 }
 
@@ -751,6 +902,11 @@ _bf_store_begin (BfStore *self, GError **error)
 
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
                    _ ("“%s” is open read-only: nothing can be changed."), name);
+      return FALSE;
+    }
+  if (_bf_store_damage (self) != NULL)
+    {
+      _bf_store_damage_error (self, _bf_store_damage (self), error);
       return FALSE;
     }
   /* IMMEDIATE takes the write lock now (waiting up to the busy timeout), so a write never fails
@@ -1067,6 +1223,23 @@ void
 _bf_store_count_change (BfStore *self)
 {
   g_atomic_int_inc (&self->change_serial);
+}
+
+void
+_bf_store_set_damaged (BfStore *self, const char *detail)
+{
+  char *copy = g_strdup (detail != NULL ? detail : "quick_check");
+
+  if (g_atomic_pointer_compare_and_exchange (&self->damage, NULL, copy))
+    g_message ("%s is damaged (%s): writes are refused", self->path, copy);
+  else
+    g_free (copy);
+}
+
+const char *
+_bf_store_damage (BfStore *self)
+{
+  return g_atomic_pointer_get (&self->damage);
 }
 
 gboolean

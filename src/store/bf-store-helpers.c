@@ -129,9 +129,9 @@ bf_store_helper_list (BfStore *self, gboolean include_retired, GError **error)
   stmt = _bf_store_prepare (self,
                             include_retired
                               ? HELPER_SELECT "WHERE h.deleted_at IS NULL "
-                                              "ORDER BY h.retired_on IS NOT NULL, h.name, h.id"
+                                              "ORDER BY h.retired_on IS NOT NULL, h.name_key, h.id"
                               : HELPER_SELECT "WHERE h.deleted_at IS NULL AND h.retired_on IS NULL "
-                                              "ORDER BY h.name, h.id",
+                                              "ORDER BY h.name_key, h.id",
                             error);
   if (stmt == NULL)
     return NULL;

@@ -412,7 +412,8 @@ bf_store_list_notices (BfStore *self, const BfNoticeQuery *query, GError **error
 
 /* Households at @kind's step in @village_id (0: any) on no open notice of the kind other than
  * @except; for the county's 公告, approved since their last 公告. @household_id 0: all of them,
- * else only that one (a check). */
+ * else only that one (a check). By village and group, then as the village orders its notices
+ * (bf_store_village_set_notice_order()): by number, or by the head's name in pinyin order. */
 static sqlite3_stmt *
 candidates_stmt (BfStore *self,
                  const char *kind,
@@ -436,7 +437,7 @@ candidates_stmt (BfStore *self,
     "e.household_id = h.id AND e.action = 'county_approve' AND e.deleted_at IS NULL)))) AND (?3 "
     "<> 'county' OR EXISTS (SELECT 1 FROM workflow_events e WHERE e.household_id = h.id AND "
     "e.action = 'county_approve' AND e.deleted_at IS NULL)) ORDER BY v.sort_order, g.sort_order, "
-    "h.number",
+    "CASE v.notice_order WHEN 'head' THEN h.head_key END, h.number",
     error);
   if (stmt == NULL)
     return NULL;

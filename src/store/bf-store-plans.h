@@ -62,7 +62,7 @@ typedef struct
 /* Adds (id 0) or updates a helper; refreshes @helper (id, uuid) on success. */
 gboolean bf_store_helper_save (BfStore *self, BfHelper *helper, GError **error);
 BfHelper *bf_store_helper_get (BfStore *self, gint64 id, GError **error);
-/* By name; retired helpers only when @include_retired (after the active ones). */
+/* By name in pinyin order; retired helpers only when @include_retired (after the active ones). */
 GPtrArray *bf_store_helper_list (BfStore *self, gboolean include_retired, GError **error);
 /* Retires the helper on @on (NULL: today). Their households go to @successor_id (an active
  * helper) from that day, or are left without a helper when it is 0, where supervision lists

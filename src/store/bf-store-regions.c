@@ -182,3 +182,52 @@ fail:
   _bf_store_rollback (self);
   return 0;
 }
+
+static const char *const notice_orders[] = {
+  [BF_NOTICE_ORDER_NUMBER] = "number",
+  [BF_NOTICE_ORDER_HEAD] = "head",
+};
+
+BfNoticeOrder
+bf_store_village_get_notice_order (BfStore *self, gint64 village_id)
+{
+  g_autoptr (BfCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (BF_IS_STORE (self), BF_NOTICE_ORDER_NUMBER);
+
+  stmt = _bf_store_prepare (self, "SELECT notice_order = 'head' FROM villages WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return BF_NOTICE_ORDER_NUMBER;
+  sqlite3_bind_int64 (stmt, 1, village_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+    return BF_NOTICE_ORDER_NUMBER;
+  return BF_NOTICE_ORDER_HEAD;
+}
+
+gboolean
+bf_store_village_set_notice_order (BfStore *self,
+                                   gint64 village_id,
+                                   BfNoticeOrder order,
+                                   GError **error)
+{
+  BfNoticeOrder before;
+
+  g_return_val_if_fail (BF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (order == BF_NOTICE_ORDER_NUMBER || order == BF_NOTICE_ORDER_HEAD, FALSE);
+
+  if (!_bf_village_exists (self, village_id, error))
+    return FALSE;
+  before = bf_store_village_get_notice_order (self, village_id);
+  if (before == order)
+    return TRUE;
+  if (!_bf_store_begin (self, error))
+    return FALSE;
+  if (!_bf_set_column (self, "villages", "id", village_id, NULL, "notice_order",
+                       notice_orders[before], notice_orders[order], NULL, "update", error))
+    goto fail;
+  return _bf_store_commit (self, error);
+
+fail:
+  _bf_store_rollback (self);
+  return FALSE;
+}

@@ -203,23 +203,32 @@ ensure_indexed (BfStore *self)
 /* ------------------------------------------------------------------------------------------ */
 /* Queries */
 
+/* How a sort key travels in a cursor's text: as itself, as a zero-padded number, or in hex. */
+typedef enum
+{
+  KEY_TEXT,
+  KEY_INTEGER,
+  KEY_BLOB,
+} KeyKind;
+
 typedef struct
 {
-  const char *expr; /* identical to the expression of its index in 0001-register.sql */
-  gboolean integer;
+  const char *expr; /* identical to the expression of its index (migrations/0001, 0005) */
+  KeyKind kind;
 } SortKey;
 
 static const SortKey sort_keys[] = {
-  [BF_HOUSEHOLD_SORT_NUMBER] = { "h.number", FALSE },
-  [BF_HOUSEHOLD_SORT_HEAD] = { "h.head_name", FALSE },
-  [BF_HOUSEHOLD_SORT_VILLAGE] = { "((h.village_id << 32) | ifnull(h.group_id, 0))", TRUE },
-  [BF_HOUSEHOLD_SORT_MEMBERS] = { "h.member_count", TRUE },
-  [BF_HOUSEHOLD_SORT_ATTRIBUTE] = { "ifnull(h.attribute, '')", FALSE },
-  [BF_HOUSEHOLD_SORT_MONITORING] = { "ifnull(h.monitoring_type, '')", FALSE },
-  [BF_HOUSEHOLD_SORT_CAUSE] = { "ifnull(h.primary_cause, '')", FALSE },
-  [BF_HOUSEHOLD_SORT_STATUS] = { "h.status", FALSE },
-  [BF_HOUSEHOLD_SORT_INCOME] = { "ifnull(h.per_capita_fen, -9223372036854775807)", TRUE },
-  [BF_HOUSEHOLD_SORT_UPDATED] = { "h.updated_at", FALSE },
+  [BF_HOUSEHOLD_SORT_NUMBER] = { "h.number", KEY_TEXT },
+  /* The head's name in pinyin order (bf-store-collate.c). */
+  [BF_HOUSEHOLD_SORT_HEAD] = { "h.head_key", KEY_BLOB },
+  [BF_HOUSEHOLD_SORT_VILLAGE] = { "((h.village_id << 32) | ifnull(h.group_id, 0))", KEY_INTEGER },
+  [BF_HOUSEHOLD_SORT_MEMBERS] = { "h.member_count", KEY_INTEGER },
+  [BF_HOUSEHOLD_SORT_ATTRIBUTE] = { "ifnull(h.attribute, '')", KEY_TEXT },
+  [BF_HOUSEHOLD_SORT_MONITORING] = { "ifnull(h.monitoring_type, '')", KEY_TEXT },
+  [BF_HOUSEHOLD_SORT_CAUSE] = { "ifnull(h.primary_cause, '')", KEY_TEXT },
+  [BF_HOUSEHOLD_SORT_STATUS] = { "h.status", KEY_TEXT },
+  [BF_HOUSEHOLD_SORT_INCOME] = { "ifnull(h.per_capita_fen, -9223372036854775807)", KEY_INTEGER },
+  [BF_HOUSEHOLD_SORT_UPDATED] = { "h.updated_at", KEY_TEXT },
 };
 
 typedef struct
@@ -227,6 +236,7 @@ typedef struct
   gboolean is_text;
   gint64 i;
   char *s;
+  GBytes *blob; /* bound instead of the others when set */
 } Bind;
 
 typedef struct
@@ -240,6 +250,7 @@ static void
 bind_clear (gpointer data)
 {
   g_free (((Bind *) data)->s);
+  g_clear_pointer (&((Bind *) data)->blob, g_bytes_unref);
 }
 
 /* Appends @sql with its one "?" numbered for the next bound value. */
@@ -267,6 +278,22 @@ add_int (Query *q, const char *sql, gint64 value)
 {
   Bind b = { FALSE, value, NULL };
 
+  append_numbered (q, sql);
+  g_array_append_val (q->binds, b);
+}
+
+/* A blob key as column_key() carried it, in hex. */
+static void
+add_hex_blob (Query *q, const char *sql, const char *hex)
+{
+  gsize n = strlen (hex) / 2;
+  guint8 *bytes = g_malloc (n + 1);
+  Bind b = { FALSE, 0, NULL, NULL };
+
+  for (gsize i = 0; i < n; i++)
+    bytes[i] =
+      (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
+  b.blob = g_bytes_new_take (bytes, n);
   append_numbered (q, sql);
   g_array_append_val (q->binds, b);
 }
@@ -479,7 +506,10 @@ query_prepare (BfStore *self, Query *q, GError **error)
     {
       const Bind *b = &g_array_index (q->binds, Bind, i);
 
-      if (b->is_text)
+      if (b->blob != NULL)
+        sqlite3_bind_blob (stmt, (int) i + 1, g_bytes_get_data (b->blob, NULL),
+                           (int) g_bytes_get_size (b->blob), SQLITE_TRANSIENT);
+      else if (b->is_text)
         sqlite3_bind_text (stmt, (int) i + 1, b->s, -1, SQLITE_TRANSIENT);
       else
         sqlite3_bind_int64 (stmt, (int) i + 1, b->i);
@@ -605,18 +635,42 @@ choose_plan (BfStore *self,
 static void
 add_key (Query *q, const char *sql, const char *key)
 {
-  if (q->key->integer)
-    add_int (q, sql, g_ascii_strtoll (key, NULL, 10));
-  else
-    add_text (q, sql, key);
+  switch (q->key->kind)
+    {
+      case KEY_INTEGER:
+        add_int (q, sql, g_ascii_strtoll (key, NULL, 10));
+        break;
+      case KEY_BLOB:
+        add_hex_blob (q, sql, key);
+        break;
+      case KEY_TEXT:
+        add_text (q, sql, key);
+        break;
+    }
 }
 
 static char *
-column_key (sqlite3_stmt *stmt, int col, gboolean integer)
+column_key (sqlite3_stmt *stmt, int col, KeyKind kind)
 {
-  if (integer)
-    return g_strdup_printf ("%020" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, col));
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+  const guint8 *bytes;
+  GString *hex;
+  int n;
+
+  switch (kind)
+    {
+      case KEY_INTEGER:
+        return g_strdup_printf ("%020" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, col));
+      case KEY_BLOB:
+        bytes = sqlite3_column_blob (stmt, col);
+        n = sqlite3_column_bytes (stmt, col);
+        hex = g_string_sized_new (2 * n);
+        for (int i = 0; i < n; i++)
+          g_string_append_printf (hex, "%02x", bytes[i]);
+        return g_string_free (hex, FALSE);
+      case KEY_TEXT:
+      default:
+        return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+    }
 }
 
 /* The columns of a BfHouseholdRow, read by row_from_stmt(). */
@@ -731,7 +785,7 @@ run_page (BfStore *self,
       row = row_from_stmt (stmt);
       g_ptr_array_add (page->rows, row);
       g_free (last_key);
-      last_key = column_key (stmt, 13, q.key->integer);
+      last_key = column_key (stmt, 13, q.key->kind);
     }
   if (budget != NULL)
     sqlite3_progress_handler (db, 0, NULL, NULL);

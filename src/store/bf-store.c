@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "bf-store-backup.h"
+#include "bf-store-collate-private.h"
 #include "bf-store-migrations-private.h"
 #include "bf-store-private.h"
 
@@ -55,11 +56,12 @@ open_store (const char *path, BfStoreOpenFlags flags, GError **error)
    * open store trusts the checks that store passed. */
   if (read_only && (flags & BF_STORE_OPEN_READER))
     version = latest;
-  else if (!_bf_store_inspect (path, latest, &version, error))
+  else if (!_bf_store_inspect_open (path, latest, &version, error))
     return NULL;
   g_debug ("%s passed its checks (schema %u)", path, version);
 
-  if (!_bf_store_connect (self, path, FALSE, error) || !load_register_info (self, error))
+  if (!_bf_store_connect (self, path, FALSE, error) ||
+      !_bf_collate_register (_bf_store_db (self), error) || !load_register_info (self, error))
     return NULL;
 
   if (version < latest)
@@ -77,6 +79,8 @@ open_store (const char *path, BfStoreOpenFlags flags, GError **error)
       if (!_bf_store_migrate (self, version, error))
         return NULL;
     }
+  if (!read_only && !_bf_store_sort_keys_refresh (self, error))
+    return NULL;
   _bf_store_backed_up (self, _bf_store_change_serial (self));
   return g_steal_pointer (&self);
 }
@@ -266,7 +270,8 @@ build_new_register (const char *path,
 
   if (spec->operator_name != NULL && *spec->operator_name != '\0')
     bf_store_set_operator (self, spec->operator_name);
-  if (!_bf_store_connect (self, tmp_path, TRUE, error) || !_bf_store_begin (self, error))
+  if (!_bf_store_connect (self, tmp_path, TRUE, error) ||
+      !_bf_collate_register (_bf_store_db (self), error) || !_bf_store_begin (self, error))
     return FALSE;
   if (!_bf_store_migrate_new (self, error))
     {
@@ -352,7 +357,8 @@ bf_store_close (BfStore *self, GError **error)
       g_critical ("bf_store_close() inside a write: rolled back");
       _bf_store_rollback (self);
     }
-  if (_bf_store_changed_since_backup (self))
+  /* A damaged register is not copied over its good backups. */
+  if (_bf_store_changed_since_backup (self) && _bf_store_damage (self) == NULL)
     {
       backup = bf_store_backup (self, NULL, error);
       ok = backup != NULL;

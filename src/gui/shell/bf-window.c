@@ -11,6 +11,7 @@
 #include "bf-notices-page.h"
 #include "bf-plans-page.h"
 #include "bf-store-backup.h"
+#include "bf-store-verify.h"
 #include "bf-window.h"
 
 struct _BfWindow
@@ -20,6 +21,9 @@ struct _BfWindow
   GSettings *settings;
   BfStore *store;
   GCancellable *open_cancellable;
+  /* The whole-file check of the open register, run after it opened (bf-store-verify.h). */
+  GCancellable *verify_cancellable;
+  BfWindowCheck check;
   GtkFileChooserNative *open_chooser;
   /* A backup runs in a thread on this store; it is closed when the backup ends. */
   BfStore *backup_store;
@@ -52,6 +56,12 @@ struct _BfWindow
 
 G_DEFINE_FINAL_TYPE (BfWindow, bf_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void offer_backup (BfWindow *self,
+                          const char *path,
+                          const char *backup,
+                          const char *heading,
+                          const char *message);
+
 /* A verified backup every 30 minutes while the register changes. */
 #define BACKUP_INTERVAL_SECONDS (30 * 60)
 
@@ -61,6 +71,7 @@ enum
 {
   PROP_0,
   PROP_STORE,
+  PROP_CHECK,
   N_PROPS
 };
 
@@ -89,6 +100,7 @@ update_title (BfWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
   const char *township;
 
   if (self->store == NULL)
@@ -105,7 +117,26 @@ update_title (BfWindow *self)
   title = g_strdup_printf (_ ("%s — %s"), township, name);
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->register_title, township);
-  adw_window_title_set_subtitle (self->register_title, name);
+  switch (self->check)
+    {
+      case BF_WINDOW_CHECK_RUNNING:
+        /* Translators: the register's file name, while its whole file is checked */
+        subtitle = g_strdup_printf (_ ("%s · checking the file…"), name);
+        break;
+      case BF_WINDOW_CHECK_DAMAGED:
+        /* Translators: the register's file name, once its check found damage */
+        subtitle = g_strdup_printf (_ ("%s · damaged: nothing can be changed"), name);
+        break;
+      case BF_WINDOW_CHECK_FAILED:
+        /* Translators: the register's file name, when its check could not run */
+        subtitle = g_strdup_printf (_ ("%s · not checked"), name);
+        break;
+      case BF_WINDOW_CHECK_NONE:
+      case BF_WINDOW_CHECK_SOUND:
+        subtitle = g_strdup (name);
+        break;
+    }
+  adw_window_title_set_subtitle (self->register_title, subtitle);
 }
 
 static void
@@ -135,6 +166,9 @@ release_store (BfWindow *self)
 {
   BfStore *store = g_steal_pointer (&self->store);
 
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  self->check = BF_WINDOW_CHECK_NONE;
   if (store == NULL)
     return;
   /* The pages let go of it first (their "store" is bound to the window's). */
@@ -162,6 +196,58 @@ show_register (BfWindow *self)
 }
 
 static void
+verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BfWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStoreVerification) verification =
+    bf_store_verify_finish (BF_STORE (source), result, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  /* Cancelled: the register was closed meanwhile, or the window. */
+  if (g_error_matches (error, BF_STORE_ERROR, BF_STORE_ERROR_CANCELLED) ||
+      BF_STORE (source) != self->store)
+    return;
+  if (verification == NULL)
+    {
+      g_warning ("%s: %s", bf_store_get_path (self->store), error->message);
+      self->check = BF_WINDOW_CHECK_FAILED;
+      update_title (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK]);
+      return;
+    }
+  g_debug ("whole-file check of %s: %s", bf_store_get_path (self->store),
+           verification->damaged ? "damaged" : "sound");
+  self->check = verification->damaged ? BF_WINDOW_CHECK_DAMAGED : BF_WINDOW_CHECK_SOUND;
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK]);
+  if (!verification->damaged)
+    return;
+
+  name = g_filename_display_basename (bf_store_get_path (self->store));
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_ ("“%s” Is Damaged"), name);
+  if (verification->backup_path != NULL)
+    offer_backup (self, bf_store_get_path (self->store), verification->backup_path, heading,
+                  verification->message);
+  else
+    show_error_dialog (self, heading, verification->message);
+}
+
+/* The register opened on a check of the pages its first screen reads; the rest of the file is
+ * checked now, on a connection of its own, while it is used. */
+static void
+start_check (BfWindow *self)
+{
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  self->verify_cancellable = g_cancellable_new ();
+  self->check = BF_WINDOW_CHECK_RUNNING;
+  bf_store_verify_async (self->store, self->verify_cancellable, verified_cb, g_object_ref (self));
+}
+
+static void
 adopt_store (BfWindow *self, BfStore *store)
 {
   g_autofree char *operator_name = g_settings_get_string (self->settings, "operator-name");
@@ -170,6 +256,7 @@ adopt_store (BfWindow *self, BfStore *store)
   self->store = g_object_ref (store);
   if (operator_name[0] != '\0')
     bf_store_set_operator (store, operator_name);
+  start_check (self);
   g_settings_set_string (self->settings, "last-file", bf_store_get_path (store));
   self->backed_up_counter = bf_store_get_change_counter (store);
   if (self->backup_timer == 0)
@@ -230,6 +317,15 @@ restore_response_cb (AdwMessageDialog *dialog, const char *response, RestoreOffe
 
   if (g_strcmp0 (response, "restore") == 0)
     {
+      /* A register found damaged after it opened is let go of first. */
+      if (offer->window->store != NULL &&
+          g_strcmp0 (bf_store_get_path (offer->window->store), offer->path) == 0)
+        {
+          release_store (offer->window);
+          update_title (offer->window);
+          update_actions (offer->window);
+          show_register (offer->window);
+        }
       if (bf_store_restore (offer->path, offer->backup, &error))
         open_path (offer->window, offer->path);
       else
@@ -238,21 +334,21 @@ restore_response_cb (AdwMessageDialog *dialog, const char *response, RestoreOffe
   restore_offer_free (offer);
 }
 
-/* A damaged register is never repaired in place: Bangfu offers its newest backup, which the store
- * puts in place after setting the damaged file aside. */
-static gboolean
-offer_backup (BfWindow *self, const char *path, const char *heading, const char *message)
+/* A damaged register is never repaired in place: Bangfu offers @backup, which the store puts in
+ * place after setting the damaged file aside. */
+static void
+offer_backup (BfWindow *self,
+              const char *path,
+              const char *backup,
+              const char *heading,
+              const char *message)
 {
-  g_autoptr (GPtrArray) backups = bf_store_list_backups (path, NULL);
   g_autofree char *when = NULL;
   g_autofree char *body = NULL;
   RestoreOffer *offer;
   GtkWidget *dialog;
 
-  if (backups == NULL || backups->len == 0)
-    return FALSE;
-
-  when = g_filename_display_basename (g_ptr_array_index (backups, 0));
+  when = g_filename_display_basename (backup);
   body =
     g_strdup_printf (_ ("%s\n\nThe newest backup is “%s”. Restoring it sets the damaged file aside "
                         "beside it; nothing is deleted."),
@@ -265,9 +361,20 @@ offer_backup (BfWindow *self, const char *path, const char *heading, const char 
   offer = g_new0 (RestoreOffer, 1);
   offer->window = g_object_ref (self);
   offer->path = g_strdup (path);
-  offer->backup = g_strdup (g_ptr_array_index (backups, 0));
+  offer->backup = g_strdup (backup);
   g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), offer);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The newest backup of @path offered, when there is one. */
+static gboolean
+offer_newest_backup (BfWindow *self, const char *path, const char *heading, const char *message)
+{
+  g_autoptr (GPtrArray) backups = bf_store_list_backups (path, NULL);
+
+  if (backups == NULL || backups->len == 0)
+    return FALSE;
+  offer_backup (self, path, g_ptr_array_index (backups, 0), heading, message);
   return TRUE;
 }
 
@@ -292,7 +399,7 @@ open_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
       show_register (self);
       if (!g_error_matches (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED) ||
-          !offer_backup (self, path, heading, error->message))
+          !offer_newest_backup (self, path, heading, error->message))
         show_error_dialog (self, heading, error->message);
       return;
     }
@@ -695,6 +802,14 @@ bf_window_show_page (BfWindow *self, const char *name)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+BfWindowCheck
+bf_window_get_check (BfWindow *self)
+{
+  g_return_val_if_fail (BF_IS_WINDOW (self), BF_WINDOW_CHECK_NONE);
+
+  return self->check;
+}
+
 BfStore *
 bf_window_get_store (BfWindow *self)
 {
@@ -786,6 +901,9 @@ bf_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       case PROP_STORE:
         g_value_set_object (value, self->store);
         break;
+      case PROP_CHECK:
+        g_value_set_int (value, self->check);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -834,6 +952,9 @@ bf_window_class_init (BfWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, BF_TYPE_STORE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHECK] = g_param_spec_int (
+    "check", NULL, NULL, BF_WINDOW_CHECK_NONE, BF_WINDOW_CHECK_FAILED, BF_WINDOW_CHECK_NONE,
+    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The pages the template instantiates by name. */

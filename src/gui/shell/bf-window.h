@@ -13,6 +13,19 @@ G_DECLARE_FINAL_TYPE (BfWindow, bf_window, BF, WINDOW, AdwApplicationWindow)
 
 BfWindow *bf_window_new (BfApplication *application);
 
+/* The whole-file check that runs after a register opened (its property "check", notified when
+ * the result is in). */
+typedef enum
+{
+  BF_WINDOW_CHECK_NONE,    /* no register open */
+  BF_WINDOW_CHECK_RUNNING, /* opened on a check of its first pages; the rest is being checked */
+  BF_WINDOW_CHECK_SOUND,
+  BF_WINDOW_CHECK_DAMAGED, /* writes refused; the newest sound backup was offered */
+  BF_WINDOW_CHECK_FAILED,  /* the check could not run (logged) */
+} BfWindowCheck;
+
+BfWindowCheck bf_window_get_check (BfWindow *self);
+
 /* Opens @file in a worker thread and shows it; on failure shows the error and goes back to
  * what was shown before (the welcome page when no register is open). The file is not modified. */
 void bf_window_open_file (BfWindow *self, GFile *file);
