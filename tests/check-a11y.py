@@ -48,7 +48,7 @@ CONTROLS = {"spin button", "check box", "toggle button", "text", "combo box"}
 EXPECTED_PREFERENCES = {
     "Your name", "Default notice period", "Minimum notice period", "Township notice",
     "Show masked ID numbers", "Issuing body", "Supervision phone", "Visit interval",
-    "Follow-up years",
+    "Follow-up years", "Income on the card",
 }
 EXPECTED_FORM = {"Township name", "County", "Villages", "Groups per village", "Your name"}
 # The households page: its filters, the household form and the member form inside it

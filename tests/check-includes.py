@@ -20,13 +20,15 @@ import tempfile
 # What each folder of src/ may include besides itself: the folders right below it. A folder may
 # use those and, through them, everything below them; nothing else. This is the rank table:
 #   core < store < report < cli, gui
-#   inside gui: widgets < plans, assessment, identification, ledgers < households < shell
-# The four feature folders in the middle are side by side: none uses another (they reach each
+#   inside gui: widgets < plans, assessment, identification, ledgers, documents < households
+#   < shell
+# The five feature folders in the middle are side by side: none uses another (they reach each
 # other through window actions such as win.show-household). households sits above plans,
 # assessment and identification because the household form embeds their panels (help and
-# measures, exit, lifecycle); shell above every page because the window holds them all. "." is
-# src/ itself (main.c). A new feature folder (import, sync, documents) gets a line here, below
-# the folders that show it, and a subdir() in src/gui/meson.build.
+# measures, exit, lifecycle), and above documents because the form and the list open its print
+# window; shell above every page because the window holds them all, and above documents for its
+# Preferences group. "." is src/ itself (main.c). A new feature folder (import, sync) gets a
+# line here, below the folders that show it, and a subdir() in src/gui/meson.build.
 USES = {
     "core": [],
     "store": ["core"],
@@ -37,8 +39,9 @@ USES = {
     "gui/assessment": ["gui/widgets"],
     "gui/ledgers": ["gui/widgets"],
     "gui/identification": ["gui/widgets"],
-    "gui/households": ["gui/identification", "gui/plans", "gui/assessment"],
-    "gui/shell": ["gui/households", "gui/ledgers"],
+    "gui/documents": ["gui/widgets"],
+    "gui/households": ["gui/identification", "gui/plans", "gui/assessment", "gui/documents"],
+    "gui/shell": ["gui/households", "gui/ledgers", "gui/documents"],
     ".": ["gui/shell"],
 }
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The household form: saving, leaving (asking about unsaved changes), deleting, and the
- * household.* actions. */
+/* The household form: saving, leaving (asking about unsaved changes), deleting, printing, and
+ * the household.* actions. */
 #include <glib/gi18n-lib.h>
 
 #include "bf-household-editor-private.h"
+#include "bf-print-window.h"
 #include "bf-store-drafts.h"
 #include "bf-store-household.h"
 
@@ -199,6 +200,30 @@ delete_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
 }
 
 static void
+print_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfHouseholdEditor *self = BF_HOUSEHOLD_EDITOR (widget);
+  const BfMember *head;
+  g_autofree char *label = NULL;
+
+  if (self->household == NULL || self->household->id == 0 || self->store == NULL)
+    return;
+  /* The documents are read from the register: what is typed and not saved would not be on them. */
+  if (bf_household_editor_get_dirty (self))
+    {
+      bf_form_show_toast (
+        widget,
+        adw_toast_new (_ ("Save the changes first: documents print the household as saved")));
+      return;
+    }
+  head = bf_household_get_head (self->household);
+  label = head != NULL && head->name != NULL
+            ? g_strdup_printf ("%s · %s", self->household->number, head->name)
+            : g_strdup (self->household->number);
+  bf_print_window_present_household (widget, self->store, self->household->id, label);
+}
+
+static void
 add_member_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   bf_household_editor_edit_member (BF_HOUSEHOLD_EDITOR (widget), -1);
@@ -210,6 +235,7 @@ _bf_household_editor_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "household.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "household.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "household.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "household.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "household.add-member", NULL,
                                    add_member_activated);
 }

@@ -9,7 +9,8 @@
  *   bf-household-editor-validate.c  the checks, and the record to save
  *   bf-household-editor-income.c    the per-capita net income, live
  *   bf-household-editor-history.c   the history of changes, in words
- *   bf-household-editor-actions.c   saving, leaving, deleting, and the household.* actions */
+ *   bf-household-editor-actions.c   saving, leaving, deleting, printing, and the household.*
+ *                                   actions */
 
 #include "bf-exit-panel.h"
 #include "bf-household-assistance.h"
@@ -26,6 +27,7 @@ struct _BfHouseholdEditor
   GtkWidget *household_box;
   AdwWindowTitle *window_title;
   GtkWidget *menu_button;
+  GtkWidget *print_button;
   GtkRevealer *problem_revealer;
   GtkLabel *problem_label;
   AdwPreferencesPage *page;

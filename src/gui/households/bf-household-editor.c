@@ -120,6 +120,7 @@ update_title (BfHouseholdEditor *self)
       adw_window_title_set_subtitle (self->window_title, number != NULL ? number : "");
     }
   gtk_widget_set_visible (self->menu_button, self->household != NULL && self->household->id != 0);
+  gtk_widget_set_visible (self->print_button, self->household != NULL && self->household->id != 0);
 }
 
 /* Puts @fields in the form: the village first, so that its groups are offered. */
@@ -291,6 +292,7 @@ bf_household_editor_class_init (BfHouseholdEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, household_box);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, print_button);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, problem_label);
   gtk_widget_class_bind_template_child (widget_class, BfHouseholdEditor, page);

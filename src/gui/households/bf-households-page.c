@@ -7,6 +7,7 @@
 #include "bf-helper-assign.h"
 #include "bf-household-item.h"
 #include "bf-households-page-private.h"
+#include "bf-print-window.h"
 #include "bf-lifecycle.h"
 #include "bf-store-drafts.h"
 #include "bf-store-household.h"
@@ -129,6 +130,7 @@ update_state (BfHouseholdsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "households.assign-helper",
                                  self->model != NULL &&
                                    bf_household_list_model_get_n_selected (self->model) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "households.print", self->model != NULL);
   if (self->model == NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "no-register");
@@ -706,6 +708,20 @@ assign_helper_activated (GtkWidget *widget, const char *action_name, GVariant *p
 }
 
 static void
+print_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
+  g_autoptr (GArray) ids = NULL;
+
+  if (self->store == NULL || self->model == NULL)
+    return;
+  /* The selection (every match after Select All), or a village: the one the list shows first. */
+  ids = bf_household_list_model_get_selected_ids (self->model);
+  bf_print_window_present (widget, self->store, (const gint64 *) (gpointer) ids->data, ids->len,
+                           TRUE, bf_household_list_model_get_query (self->model)->village_id);
+}
+
+static void
 delete_selected_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   BfHouseholdsPage *self = BF_HOUSEHOLDS_PAGE (widget);
@@ -927,6 +943,7 @@ bf_households_page_class_init (BfHouseholdsPageClass *klass)
                                    undo_delete_activated);
   gtk_widget_class_install_action (widget_class, "households.assign-helper", NULL,
                                    assign_helper_activated);
+  gtk_widget_class_install_action (widget_class, "households.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "households.delete-selected", NULL,
                                    delete_selected_activated);
 }

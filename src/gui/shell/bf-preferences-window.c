@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "bf-documents-group.h"
 #include "bf-gui-util.h"
 #include "bf-poverty-lines-group.h"
 #include "bf-preferences-window.h"
@@ -12,6 +13,7 @@ struct _BfPreferencesWindow
   GSettings *settings;
   BfStore *store; /* the register of the window Preferences was opened from, or NULL */
   BfPovertyLinesGroup *poverty_lines_group;
+  BfDocumentsGroup *documents_group;
 
   AdwEntryRow *operator_row;
   GtkSpinButton *notice_default_spin;
@@ -127,6 +129,7 @@ bf_preferences_window_constructed (GObject *object)
                            self, 0);
   bind_settings (self);
   bf_poverty_lines_group_set_store (self->poverty_lines_group, self->store);
+  bf_documents_group_set_store (self->documents_group, self->store);
 }
 
 static void
@@ -217,6 +220,7 @@ bf_preferences_window_class_init (BfPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/bangfu/Bangfu/shell/bf-preferences-window.ui");
   g_type_ensure (BF_TYPE_POVERTY_LINES_GROUP);
+  g_type_ensure (BF_TYPE_DOCUMENTS_GROUP);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, notice_default_spin);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, notice_minimum_spin);
@@ -227,6 +231,7 @@ bf_preferences_window_class_init (BfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, not_visited_spin);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, follow_up_spin);
   gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, poverty_lines_group);
+  gtk_widget_class_bind_template_child (widget_class, BfPreferencesWindow, documents_group);
   /* What "win.toast" is in the application window, for the groups shown in both. */
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
 }
