@@ -357,7 +357,9 @@ file_size (const char *path)
 
 /* What the file's length can tell without reading it: it holds every page its header counts (a
  * file cut short loses its last pages), and a journal (-wal) beside it that holds frames is
- * SQLite's, for pages of the file's size. NULL when it looks whole, else what is wrong. */
+ * SQLite's, for pages of the file's size. NULL when it looks whole, else what is wrong. While
+ * the journal holds frames the length proves nothing: a checkpoint writes page 1 (and its count)
+ * before the pages after it, and one killed in between is redone from the journal on open. */
 static const char *
 check_lengths (const char *path, const guint8 header[100])
 {
@@ -369,14 +371,15 @@ check_lengths (const char *path, const guint8 header[100])
 
   if (page_size == 1)
     page_size = 65536;
-  /* The page count is only kept when the change counter and the "valid for" number agree. */
-  if (be32 (header + 24) == be32 (header + 92) &&
-      file_size (path) < (gint64) be32 (header + 28) * page_size)
-    return _ ("the file ends before its last page");
-
   wal_size = file_size (wal);
   if (wal_size < (gint64) sizeof wal_header + 24 + page_size)
-    return NULL;
+    {
+      /* The page count is only kept when the change counter and the "valid for" number agree. */
+      if (be32 (header + 24) == be32 (header + 92) &&
+          file_size (path) < (gint64) be32 (header + 28) * page_size)
+        return _ ("the file ends before its last page");
+      return NULL;
+    }
   file = fopen (wal, "rb");
   if (file == NULL)
     return NULL;
