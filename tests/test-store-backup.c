@@ -211,7 +211,7 @@ test_rotation (void)
   touch (backups_dir, "other-20260101-080000.bangfu");
   touch (backups_dir, "t-2026-01-01.bangfu");
 
-  _bf_store_rotate_backups (backups_dir, "t");
+  _bf_store_rotate_backups (backups_dir, "t", NULL);
   left = bf_store_list_backups (register_path, NULL);
 
   /* The newest 24: days 10..5 (with the extra one, day 5 loses its oldest). Then the newest

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Keeps the newest 24 backups of @stem in @dir plus the newest of each of the 7 most recent days
- * that have backups; deletes the rest. */
-void _bf_store_rotate_backups (const char *dir, const char *stem);
+ * that have backups, and @keep (may be NULL); deletes the rest. */
+void _bf_store_rotate_backups (const char *dir, const char *stem, const char *keep);
 
 G_END_DECLS

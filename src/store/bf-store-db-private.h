@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "bf-store-lock-private.h"
 #include "bf-store.h"
 
 G_BEGIN_DECLS
@@ -81,13 +82,6 @@ char *_bf_now_iso (void); /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
 /* Checks a file read-only: a healthy register of schema version @latest or older; never writes
  * to it. */
 gboolean _bf_store_inspect (const char *path, guint latest, guint *user_version, GError **error);
-/* The lock file of an exclusive open: the fd (>= 0), -1 with @error set (IN_USE when held), or
- * -2 when @read_only and the directory cannot hold a lock file. */
-int _bf_lock_acquire (const char *register_path,
-                      const char *lock_path,
-                      gboolean read_only,
-                      GError **error);
-void _bf_lock_release (const char *lock_path, int fd);
 /* A read-only connection of its own to the register at @path, configured like the store's, for
  * work that must not share the store's connection (a backup in a worker thread). */
 sqlite3 *_bf_open_reader (const char *path, GError **error);
@@ -105,7 +99,8 @@ void _bf_store_count_change (BfStore *self);
 
 /* The object's connection, for opening and creating registers (bf-store.c). */
 BfStore *_bf_store_new (const char *path, BfStoreOpenFlags flags);
-/* Holds "PATH.lock" (BF_STORE_OPEN_EXCLUSIVE): IN_USE while another process holds it. */
+/* Holds "PATH.lock" for a window (BF_STORE_OPEN_EXCLUSIVE) and for every writer (not READ_ONLY):
+ * IN_USE, naming the holder, while another process holds it. Readers take nothing. */
 gboolean _bf_store_lock (BfStore *self, GError **error);
 /* Opens @file (the register, or the file a new register is built in when @create) and sets the
  * connection up: WAL unless read-only, synchronous FULL, foreign keys. */

@@ -28,8 +28,7 @@ struct _BfStore
   BfStoreOpenFlags flags;
   GHashTable *statements; /* SQL text -> sqlite3_stmt */
 
-  char *lock_path; /* NULL unless this store holds the register's lock file */
-  int lock_fd;
+  BfLock *lock; /* NULL unless this store holds the register's lock file */
 
   gboolean in_write;
   gint64 own_writes; /* commits by this connection: data_version ignores them */
@@ -50,8 +49,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_TYPE (BfStore, bf_store, G_TYPE_OBJECT)
-
-G_DEFINE_QUARK (bf - store - error - quark, bf_store_error)
 
 /* ---------------------------------------------------------------------------------------------
  * Small helpers
@@ -416,75 +413,6 @@ out:
 }
 
 /* ---------------------------------------------------------------------------------------------
- * The lock file "REGISTER.lock": held with flock() while a store is open exclusively. The kernel
- * drops the lock when its holder dies, so a killed process leaves at most a file, never a lock.
- */
-
-int
-_bf_lock_acquire (const char *register_path,
-                  const char *lock_path,
-                  gboolean read_only,
-                  GError **error)
-{
-  g_autofree char *name = display_name (register_path);
-
-  /* The owner unlinks the file before releasing it; a lock won on an unlinked file is void. */
-  for (guint attempt = 0; attempt < 10; attempt++)
-    {
-      struct stat held, named;
-      int fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-
-      if (fd < 0)
-        {
-          int saved = errno;
-
-          /* A register on read-only media cannot be changed by anyone: no lock needed. */
-          if (read_only && (saved == EROFS || saved == EACCES))
-            return -2;
-          g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot open “%s”: %s."), name,
-                       g_strerror (saved));
-          return -1;
-        }
-      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
-        {
-          int saved = errno;
-
-          close (fd);
-          if (saved == EWOULDBLOCK)
-            g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IN_USE,
-                         _ ("“%s” is already open in another Bangfu window."), name);
-          else
-            g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot open “%s”: %s."),
-                         name, g_strerror (saved));
-          return -1;
-        }
-      if (fstat (fd, &held) == 0 && g_stat (lock_path, &named) == 0 &&
-          held.st_dev == named.st_dev && held.st_ino == named.st_ino)
-        {
-          /* For a person looking at the directory: who holds it. */
-          g_autofree char *pid = g_strdup_printf ("%d\n", (int) getpid ());
-
-          if (ftruncate (fd, 0) == 0 && write (fd, pid, strlen (pid)) < 0)
-            g_debug ("cannot note the pid in %s", lock_path);
-          return fd;
-        }
-      close (fd);
-    }
-  g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IN_USE,
-               _ ("“%s” is already open in another Bangfu window."), name);
-  return -1;
-}
-
-void
-_bf_lock_release (const char *lock_path, int fd)
-{
-  if (fd < 0)
-    return;
-  g_unlink (lock_path);
-  close (fd);
-}
-
-/* ---------------------------------------------------------------------------------------------
  * GObject
  */
 
@@ -500,12 +428,7 @@ close_connection (BfStore *self)
       self->db = NULL;
     }
   self->in_write = FALSE;
-  if (self->lock_path != NULL)
-    {
-      _bf_lock_release (self->lock_path, self->lock_fd);
-      self->lock_fd = -1;
-      g_clear_pointer (&self->lock_path, g_free);
-    }
+  g_clear_pointer (&self->lock, _bf_lock_drop);
 }
 
 /* "Unknown" is what GLib says when the account has no full name. */
@@ -592,7 +515,6 @@ static void
 bf_store_init (BfStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  self->lock_fd = -1;
   self->operator_name = g_strdup (default_operator ());
 }
 
@@ -869,18 +791,17 @@ _bf_store_new (const char *path, BfStoreOpenFlags flags)
 gboolean
 _bf_store_lock (BfStore *self, GError **error)
 {
-  g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
-  int fd =
-    _bf_lock_acquire (self->path, lock_path, (self->flags & BF_STORE_OPEN_READ_ONLY) != 0, error);
+  gboolean read_only = (self->flags & BF_STORE_OPEN_READ_ONLY) != 0;
+  BfLockKind kind;
 
-  if (fd == -1)
-    return FALSE;
-  if (fd >= 0)
-    {
-      self->lock_fd = fd;
-      self->lock_path = g_steal_pointer (&lock_path);
-    }
-  return TRUE;
+  if (self->flags & BF_STORE_OPEN_EXCLUSIVE)
+    kind = BF_LOCK_WINDOW;
+  else if (!read_only)
+    kind = BF_LOCK_WRITER;
+  else
+    return TRUE;
+  self->lock = _bf_lock_take (self->path, kind, read_only, error);
+  return self->lock != NULL;
 }
 
 static gboolean

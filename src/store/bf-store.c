@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "bf-store-backup.h"
+#include "bf-store-file.h"
 #include "bf-store-migrations-private.h"
 #include "bf-store-private.h"
 
@@ -48,8 +49,14 @@ open_store (const char *path, BfStoreOpenFlags flags, GError **error)
   guint version = 0;
 
   g_debug ("opening %s", path);
-  if ((flags & BF_STORE_OPEN_EXCLUSIVE) && !_bf_store_lock (self, error))
+  if (!_bf_store_lock (self, error))
     return NULL;
+  if (!read_only)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      bf_output_sweep (dir);
+    }
 
   /* Everything that can refuse the file runs on a read-only connection first; a reader beside an
    * open store trusts the checks that store passed. */
@@ -287,10 +294,9 @@ BfStore *
 bf_store_create (const char *path, const BfRegisterSpec *spec, GError **error)
 {
   g_autofree char *name = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr (BfOutput) output = NULL;
   BfStore *store;
-  gboolean built;
-  int saved;
+  gboolean taken = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (spec != NULL, NULL);
@@ -306,26 +312,19 @@ bf_store_create (const char *path, const BfRegisterSpec *spec, GError **error)
       return NULL;
     }
 
-  tmp_path = g_strdup_printf ("%s.new-%08x", path, g_random_int ());
-  built = build_new_register (path, tmp_path, spec, error);
-  if (built && link (tmp_path, path) != 0)
-    {
-      saved = errno;
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot create “%s”: %s."), name,
-                   g_strerror (saved));
-      built = FALSE;
-    }
-  g_unlink (tmp_path);
-  {
-    g_autofree char *wal = g_strconcat (tmp_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (tmp_path, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  if (!built)
+  /* SQLite builds the register in the output's empty temporary, which is 0600 (its -wal and -shm
+   * take the mode of their database); only the finished file is put in place. */
+  output = bf_output_new (path, error);
+  if (output == NULL || !build_new_register (path, bf_output_get_temp_path (output), spec, error) ||
+      !bf_output_finish (output, NULL, NULL, error))
     return NULL;
-  _bf_fsync_parent (path);
+  if (!bf_output_commit_new (output, path, &taken, error))
+    {
+      if (taken)
+        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
+                     _ ("Cannot create “%s”: a file with that name exists."), name);
+      return NULL;
+    }
   store = open_store (path, BF_STORE_OPEN_EXCLUSIVE, error);
   /* A new register is a change: closing it leaves its first backup. */
   if (store != NULL)
