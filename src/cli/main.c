@@ -14,6 +14,7 @@
 #include "bf-codes.h"
 #include "bf-i18n.h"
 #include "bf-lifecycle.h"
+#include "bf-store-file.h"
 
 static char *opt_db;
 static gboolean opt_version;
@@ -202,6 +203,13 @@ bf_cli_status_label (const char *code)
   return bf_status_from_code (code, &status) ? bf_status_label (status) : code;
 }
 
+/* What the file helper names (a leftover it could not remove, an old backup that stays). */
+static void
+print_notice (const char *message, gpointer user_data)
+{
+  bf_cli_message ("%s", message);
+}
+
 /* ---- dispatch ---- */
 
 typedef struct
@@ -286,6 +294,7 @@ main (int argc, char **argv)
 
   bf_i18n_init ();
   g_set_prgname ("bangfu-cli");
+  bf_output_set_notice_func (print_notice, NULL);
 
   /* Options before the command: --db FILE, --help, --version. */
   while (first < argc && argv[first][0] == '-')

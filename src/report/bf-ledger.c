@@ -99,13 +99,14 @@ check_room (Ledger *self, const char *tmpdir, GError **error)
     for (i = 0; i < self->parts[t]->len; i++)
       {
         Part *part = g_ptr_array_index (self->parts[t], i);
-        struct stat st;
+        FILE *scratch = part->sheet->optimize_tmpfile;
+        off_t size;
 
-        if (part->sheet->optimize_tmpfile != NULL &&
-            fstat (fileno (part->sheet->optimize_tmpfile), &st) == 0)
+        /* Written front to back: the position is the size (the files have no descriptor). */
+        if (scratch != NULL && fflush (scratch) == 0 && (size = ftello (scratch)) > 0)
           {
-            largest = MAX (largest, (guint64) st.st_size);
-            total += st.st_size;
+            largest = MAX (largest, (guint64) size);
+            total += size;
           }
       }
   /* Room for a copy of the largest sheet plus the compressed workbook (xlsx compresses ~8×). */
@@ -186,6 +187,7 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
 
   /* A sheet's XML passes 4 GB only near a million rows of people (some four per household). */
   workbook_options.use_zip64 = self->households > 200000;
+  _bf_ledger_scratch_reset ();
   self->workbook = workbook_new_opt (tmp_path, &workbook_options);
   if (self->workbook == NULL)
     {
@@ -228,6 +230,13 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
   _bf_ledger_deflate_fast (FALSE);
   /* workbook_close() frees the workbook whatever happens. */
   self->workbook = NULL;
+  if (lxw_status == LXW_NO_ERROR && _bf_ledger_scratch_errno () != 0)
+    {
+      _bf_ledger_set_write_error (error, _bf_ledger_scratch_errno (), self->path);
+      return FALSE;
+    }
+  if (_bf_ledger_scratch_count () == 0)
+    g_debug ("libxlsxwriter made its scratch files itself: their writes were not checked");
   if (lxw_status != LXW_NO_ERROR)
     {
       int errsv = errno;
@@ -294,6 +303,7 @@ bf_ledger_write_output (const BfLedgerOptions *options,
   tmpdir = options->tmpdir != NULL ? options->tmpdir : dir;
   self.options = options;
   self.path = path;
+  self.tmpdir = tmpdir;
   self.progress = progress;
   self.user_data = user_data;
   self.cancellable = cancellable;

@@ -53,6 +53,13 @@ has_bytes (const char *data, gsize n, const char *needle, gsize needle_len)
   return n >= needle_len && memmem (data, n, needle, needle_len) != NULL;
 }
 
+static void
+set_unreadable (GError **error, int errsv)
+{
+  g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("it cannot be read back: %s"),
+               bf_output_reason (errsv));
+}
+
 static gboolean
 check_pdf (const char *path, gpointer user_data, GError **error)
 {
@@ -60,13 +67,17 @@ check_pdf (const char *path, gpointer user_data, GError **error)
   char tail[1024];
   gsize size = 0;
   gssize n = read_tail (path, tail, sizeof tail, &size);
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  gboolean head_ok =
-    fd >= 0 && pread (fd, head, sizeof head, 0) == sizeof head && memcmp (head, "%PDF-", 5) == 0;
+  int fd;
+  gboolean head_ok;
 
-  if (fd >= 0)
-    close (fd);
-  if (head_ok && n > 0 && has_bytes (tail, n, "%%EOF", 5))
+  if (n < 0 || (fd = open (path, O_RDONLY | O_CLOEXEC)) < 0)
+    {
+      set_unreadable (error, errno);
+      return FALSE;
+    }
+  head_ok = pread (fd, head, sizeof head, 0) == sizeof head && memcmp (head, "%PDF-", 5) == 0;
+  close (fd);
+  if (head_ok && has_bytes (tail, n, "%%EOF", 5))
     return TRUE;
   g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("the PDF is incomplete"));
   return FALSE;
@@ -96,6 +107,11 @@ _bf_check_workbook (const char *path, gpointer user_data, GError **error)
   gsize size = 0;
   gssize n = read_tail (path, tail, 22 + 65535, &size);
 
+  if (n < 0)
+    {
+      set_unreadable (error, errno);
+      return FALSE;
+    }
   if (n >= 22 && has_bytes (tail, n, "PK\x05\x06", 4))
     return TRUE;
   g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("the workbook is incomplete"));

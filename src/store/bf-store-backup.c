@@ -208,9 +208,10 @@ query_text (sqlite3 *db, const char *sql)
   return value;
 }
 
-/* A consistent copy of the last committed state, whatever @db's register is being written. */
+/* A consistent copy of the last committed state, whatever @db's register is being written, into
+ * @output's temporary. */
 static gboolean
-vacuum_into (sqlite3 *db, const char *target, GError **error)
+vacuum_into (sqlite3 *db, BfOutput *output, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -218,11 +219,15 @@ vacuum_into (sqlite3 *db, const char *target, GError **error)
   rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, bf_output_get_temp_path (output), -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
     }
   if (rc != SQLITE_DONE)
-    _bf_set_sqlite_error (db, error, _ ("Cannot write the backup"));
+    {
+      rc = sqlite3_extended_errcode (db);
+      g_debug ("VACUUM INTO: %s", sqlite3_errmsg (db));
+      bf_output_abort (output, _bf_sqlite_reason (db, rc), error);
+    }
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
 }
@@ -278,7 +283,7 @@ write_copy (const char *path, BfOutput *output, GError **error)
   if (db == NULL)
     return FALSE;
   version = user_version (db);
-  ok = vacuum_into (db, bf_output_get_temp_path (output), error);
+  ok = vacuum_into (db, output, error);
   sqlite3_close (db);
   return ok && bf_output_finish (output, check_copy, &version, error);
 }

@@ -64,6 +64,8 @@ char *_bf_audit_hash (gint64 seq,
 /* Sets @error from the connection's last error, with @what saying what was being done. */
 void _bf_store_set_sqlite_error (BfStore *self, GError **error, const char *what);
 void _bf_set_sqlite_error (sqlite3 *db, GError **error, const char *what);
+/* What SQLite's error @rc (extended or not) means to a caseworker ("the disk is full"). */
+const char *_bf_sqlite_reason (sqlite3 *db, int rc);
 
 /* Adds "field": [before, after] to an audit change set (NULL before/after: JSON null). */
 void

@@ -179,8 +179,10 @@ error_code_for_sqlite (int rc)
     }
 }
 
-static const char *
-sqlite_reason (sqlite3 *db, int rc)
+/* SQLite's errors as a caseworker reads them; its own text only for what no caseworker causes
+ * (a programming error), cut to one line. */
+const char *
+_bf_sqlite_reason (sqlite3 *db, int rc)
 {
   switch (rc & 0xff)
     {
@@ -192,6 +194,17 @@ sqlite_reason (sqlite3 *db, int rc)
       case SQLITE_READONLY:
       case SQLITE_PERM:
         return _ ("the file cannot be written");
+      case SQLITE_IOERR:
+        return _ ("the disk reported an error");
+      case SQLITE_CANTOPEN:
+        return _ ("the file cannot be opened");
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        return _ ("the file is damaged");
+      case SQLITE_NOMEM:
+        return _ ("the computer is out of memory");
+      case SQLITE_TOOBIG:
+        return _ ("a value is too large");
       default:
         return db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
     }
@@ -203,7 +216,7 @@ _bf_set_sqlite_error (sqlite3 *db, GError **error, const char *what)
   int rc = db != NULL ? sqlite3_extended_errcode (db) : SQLITE_MISUSE;
 
   g_set_error (error, BF_STORE_ERROR, error_code_for_sqlite (rc), "%s: %s", what,
-               sqlite_reason (db, rc));
+               _bf_sqlite_reason (db, rc));
 }
 
 void
@@ -297,7 +310,7 @@ set_inspect_error (GError **error, const char *path, sqlite3 *db, int rc)
     set_damaged (error, path, sqlite3_errmsg (db));
   else
     g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot open “%s”: %s."), name,
-                 sqlite_reason (db, rc));
+                 _bf_sqlite_reason (db, rc));
 }
 
 /* One value of a one-row query, as text (NULL for SQL NULL); FALSE with @rc on an error. */

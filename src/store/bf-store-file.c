@@ -423,11 +423,30 @@ bf_output_get_temp_path (BfOutput *self)
   return self->temp_path;
 }
 
+/* The files SQLite may have made beside a temporary it wrote (VACUUM INTO, a new register). */
+static void
+remove_siblings (const char *temp_path)
+{
+  const char *suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *sibling = g_strconcat (temp_path, suffixes[i], NULL);
+      int fd = open (sibling, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
+      if (fd < 0)
+        continue;
+      remove_leftover (sibling, fd);
+      close (fd);
+    }
+}
+
 static void
 remove_temp (BfOutput *self)
 {
   if (self->temp_path == NULL)
     return;
+  remove_siblings (self->temp_path);
   if (unlink (self->temp_path) != 0 && errno != ENOENT)
     {
       int saved = errno;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bf-store-file.h"
 #include "bf-store-lock-private.h"
 #include "bf-store.h"
 #include "bf-text.h"
@@ -108,8 +109,9 @@ acquire (const char *register_path, const char *lock_path, gboolean read_only, G
                             "your own to change it."),
                          name);
           else
-            g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot open “%s”: %s."),
-                         name, g_strerror (saved));
+            g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
+                         _ ("Cannot lock “%s” for writing: %s; nothing was changed."), name,
+                         bf_output_reason (saved));
           return -1;
         }
       if (flock (fd, LOCK_EX | LOCK_NB) != 0)
@@ -119,8 +121,9 @@ acquire (const char *register_path, const char *lock_path, gboolean read_only, G
           if (saved == EWOULDBLOCK)
             set_held_elsewhere (error, register_path, fd);
           else
-            g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot open “%s”: %s."),
-                         name, g_strerror (saved));
+            g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
+                         _ ("Cannot lock “%s” for writing: %s; nothing was changed."), name,
+                         bf_output_reason (saved));
           close (fd);
           return -1;
         }
