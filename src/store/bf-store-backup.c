@@ -236,10 +236,9 @@ vacuum_into (sqlite3 *db, BfOutput *output, GError **error)
  * (quick_check misses damaged index entries), the register's identity, and its version compared
  * with its source's, not with this build's (that source passed the build's checks when it
  * opened). The reasons are phrases for bf_output_finish's message. */
-static gboolean
-check_copy (const char *path, gpointer user_data, GError **error)
+gboolean
+_bf_store_check_backup (const char *path, gint64 version, GError **error)
 {
-  gint64 version = *(gint64 *) user_data;
   g_autoptr (GError) open_error = NULL;
   g_autofree char *application = NULL;
   g_autofree char *integrity = NULL;
@@ -269,6 +268,12 @@ check_copy (const char *path, gpointer user_data, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+check_copy (const char *path, gpointer user_data, GError **error)
+{
+  return _bf_store_check_backup (path, *(gint64 *) user_data, error);
 }
 
 /* The copy of @path in @output's temporary, checked; FALSE with @error set (nothing left
