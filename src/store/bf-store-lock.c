@@ -40,9 +40,11 @@ static GHashTable *registry; /* key -> Held */
 static void
 note_holder (int fd, const char *lock_path)
 {
-  const char *program = g_get_prgname ();
-  g_autofree char *text = g_strdup_printf ("%d\n%s\n%s\n", (int) getpid (), g_get_host_name (),
-                                           program != NULL ? program : "bangfu");
+  const char *prgname = g_get_prgname ();
+  /* "bangfu-cli assess", "bangfu", or a program started by its path (a test). */
+  g_autofree char *program = prgname != NULL ? g_path_get_basename (prgname) : g_strdup ("bangfu");
+  g_autofree char *text =
+    g_strdup_printf ("%d\n%s\n%s\n", (int) getpid (), g_get_host_name (), program);
 
   if (ftruncate (fd, 0) != 0 || write (fd, text, strlen (text)) < 0)
     g_debug ("cannot note the holder in %s", lock_path);
