@@ -144,7 +144,7 @@ bf_cli_export_ledger (int argc, char **argv)
                      &argv))
     return BF_CLI_USAGE;
   if (argc != 1)
-    return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+    return bf_cli_unexpected (argv[1]);
   if (output_path == NULL)
     return bf_cli_usage_error (_ ("give the workbook to write with -o FILE.xlsx"));
   if (quarter_text != NULL)

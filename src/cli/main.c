@@ -15,6 +15,7 @@
 #include "bf-i18n.h"
 #include "bf-lifecycle.h"
 #include "bf-store-file.h"
+#include "bf-text.h"
 
 static char *opt_db;
 static gboolean opt_version;
@@ -74,11 +75,23 @@ bf_cli_db (void)
   return db;
 }
 
+/* Whatever a message quotes, a control character in it never reaches the terminal raw (an escape
+ * sequence could rewrite what the caseworker sees); the message's own line breaks stay. */
 static void
 vmessage (const char *format, va_list args)
 {
   g_autofree char *text = g_strdup_vprintf (format, args);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
 
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *shown = bf_text_shown (lines[i], G_MAXUINT);
+
+      g_free (lines[i]);
+      lines[i] = shown;
+    }
+  g_free (text);
+  text = g_strjoinv ("\n", lines);
   g_printerr ("%s: %s\n", command_name, text);
 }
 
@@ -102,6 +115,14 @@ bf_cli_usage_error (const char *format, ...)
   va_end (args);
   g_printerr (_ ("Try “%s --help”.\n"), command_name);
   return BF_CLI_USAGE;
+}
+
+int
+bf_cli_unexpected (const char *argument)
+{
+  g_autofree char *shown = bf_text_shown (argument, BF_TEXT_SHOWN_CHARS);
+
+  return bf_cli_usage_error (_ ("unexpected argument “%s”"), shown);
 }
 
 int
@@ -321,8 +342,11 @@ main (int argc, char **argv)
           first++;
           continue;
         }
-      bf_cli_usage_error (_ ("unknown option “%s”"), argv[first]);
-      return BF_CLI_USAGE;
+      {
+        g_autofree char *shown = bf_text_shown (argv[first], BF_TEXT_SHOWN_CHARS);
+
+        return bf_cli_usage_error (_ ("unknown option “%s”"), shown);
+      }
     }
   if (first >= argc)
     {
@@ -365,6 +389,9 @@ main (int argc, char **argv)
   if (partial != NULL)
     return bf_cli_usage_error (_ ("“%s” needs “%s”: %s"), partial->word1, partial->word2,
                                partial->usage);
-  bf_cli_usage_error (_ ("unknown command “%s”"), argv[first]);
-  return BF_CLI_USAGE;
+  {
+    g_autofree char *shown = bf_text_shown (argv[first], BF_TEXT_SHOWN_CHARS);
+
+    return bf_cli_usage_error (_ ("unknown command “%s”"), shown);
+  }
 }

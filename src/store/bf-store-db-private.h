@@ -108,6 +108,8 @@ gboolean _bf_store_inspect (const char *path, guint latest, guint *user_version,
 /* A read-only connection of its own to the register at @path, configured like the store's, for
  * work that must not share the store's connection (a backup in a worker thread). */
 sqlite3 *_bf_open_reader (const char *path, GError **error);
+/* sqlite3_open_v2 read-only (@flags added), also on read-only media. */
+int _bf_sqlite_open_read_only (const char *path, sqlite3 **db, int flags);
 gboolean _bf_fsync_path (const char *path, gboolean directory);
 void _bf_fsync_parent (const char *path);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "bf-store-db-private.h"
@@ -266,6 +267,46 @@ _bf_fsync_parent (const char *path)
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Read-only connections, also on media nobody can write
+ */
+
+static gboolean
+on_read_only_media (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs fs;
+
+  return (statvfs (dir, &fs) == 0 && (fs.f_flag & ST_RDONLY)) ||
+         (access (dir, W_OK) != 0 && errno == EROFS);
+}
+
+static gboolean
+has_log (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+int
+_bf_sqlite_open_read_only (const char *path, sqlite3 **db, int flags)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+
+  flags |= SQLITE_OPEN_READONLY;
+  /* SQLite reads a WAL-mode file through an index (-shm) it creates beside it, which read-only
+   * media (a CD, a write-protected USB stick) cannot hold. With no log beside the file nothing
+   * can change it there: SQLite is told so, and reads it without the index. */
+  if (!on_read_only_media (path) || has_log (path))
+    return sqlite3_open_v2 (path, db, flags, NULL);
+  escaped = g_uri_escape_string (path, "/", TRUE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  return sqlite3_open_v2 (uri, db, flags | SQLITE_OPEN_URI, NULL);
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Inspection: is a file a healthy register this build can read? Never writes to it.
  */
 
@@ -296,14 +337,28 @@ read_header (const char *path, guint8 header[100], GError **error)
   return TRUE;
 }
 
+/* One sentence, without SQLite's report (which can run to pages: it goes to the debug log). A log
+ * beside the file may be the damage: one copied from another register is. */
 static void
 set_damaged (GError **error, const char *path, const char *detail)
 {
   g_autofree char *name = display_name (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
 
+  g_debug ("%s failed its check: %s", path, detail);
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      g_autofree char *wal_name = display_name (wal);
+
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED,
+                   _ ("“%s” or its log “%s” is damaged and was left unchanged: restore the newest "
+                      "backup."),
+                   name, wal_name);
+      return;
+    }
   g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED,
-               _ ("“%s” is damaged (%s). It was left unchanged: restore the newest backup."), name,
-               detail);
+               _ ("“%s” is damaged and was left unchanged: restore the newest backup."), name);
 }
 
 static void
@@ -359,7 +414,7 @@ _bf_store_inspect (const char *path, guint latest, guint *user_version, GError *
   if (!read_header (path, header, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = _bf_sqlite_open_read_only (path, &db, 0);
   if (rc != SQLITE_OK)
     {
       set_inspect_error (error, path, db, rc);
@@ -391,7 +446,11 @@ _bf_store_inspect (const char *path, guint latest, guint *user_version, GError *
       goto out;
     }
   g_clear_pointer (&value, g_free);
-  if (!query_text (db, "SELECT application FROM register_info WHERE id = 1", &value, &rc))
+  /* Every column opening reads: a table of that name in another program's file may lack them,
+   * and the file must be refused before a connection that can write is opened on it. */
+  if (!query_text (db, "SELECT application, uuid, county, township FROM register_info WHERE id = 1",
+                   &value, &rc) &&
+      (rc & 0xff) != SQLITE_ERROR)
     {
       set_inspect_error (error, path, db, rc);
       goto out;
@@ -938,9 +997,10 @@ _bf_store_connect (BfStore *self, const char *file, gboolean create, GError **er
 
   if (create)
     flags |= SQLITE_OPEN_CREATE;
-  else if (self->flags & BF_STORE_OPEN_READ_ONLY)
-    flags = SQLITE_OPEN_READONLY;
-  rc = sqlite3_open_v2 (file, &self->db, flags, NULL);
+  if (!create && (self->flags & BF_STORE_OPEN_READ_ONLY))
+    rc = _bf_sqlite_open_read_only (file, &self->db, 0);
+  else
+    rc = sqlite3_open_v2 (file, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       if (create)
@@ -1013,7 +1073,7 @@ sqlite3 *
 _bf_open_reader (const char *path, GError **error)
 {
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  int rc = _bf_sqlite_open_read_only (path, &db, 0);
 
   if (rc != SQLITE_OK)
     {

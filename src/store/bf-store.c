@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "bf-text.h"
 #include "bf-store-backup.h"
 #include "bf-store-file.h"
 #include "bf-store-migrations-private.h"
@@ -245,6 +246,12 @@ validate_spec (const BfRegisterSpec *spec, GError **error)
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The township is required."));
       return FALSE;
     }
+  if (bf_text_has_control (spec->county) || bf_text_has_control (spec->township))
+    {
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                   _ ("The county or township holds a control character: type it again."));
+      return FALSE;
+    }
   if (spec->villages == NULL || spec->villages[0] == NULL)
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
@@ -256,6 +263,12 @@ validate_spec (const BfRegisterSpec *spec, GError **error)
       {
         g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("Village %u has no name."),
                      i + 1);
+        return FALSE;
+      }
+    else if (bf_text_has_control (spec->villages[i]))
+      {
+        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                     _ ("The name of village %u holds a control character: type it again."), i + 1);
         return FALSE;
       }
   return TRUE;
