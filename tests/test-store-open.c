@@ -179,6 +179,7 @@ test_not_a_register (void)
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *other = g_build_filename (dir, "other.sqlite", NULL);
   g_autofree char *foreign = g_build_filename (dir, "foreign.bangfu", NULL);
+  g_autofree char *lookalike = g_build_filename (dir, "lookalike.bangfu", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.bangfu", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GRand) rand = g_rand_new_with_seed (7);
@@ -212,6 +213,17 @@ test_not_a_register (void)
   assert_refused_untouched (text, BF_STORE_OPEN_DEFAULT, BF_STORE_ERROR_NOT_A_REGISTER);
   assert_refused_untouched (other, BF_STORE_OPEN_EXCLUSIVE, BF_STORE_ERROR_NOT_A_REGISTER);
   assert_refused_untouched (foreign, BF_STORE_OPEN_DEFAULT, BF_STORE_ERROR_NOT_A_REGISTER);
+  /* Bangfu's own application id in a table that lacks the register's columns: refused before a
+   * connection that could write (and rewrite the header) is opened, not with "no such column". */
+  g_assert_cmpint (sqlite3_open (lookalike, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE register_info (id INTEGER PRIMARY KEY, application "
+                                 "TEXT); INSERT INTO register_info VALUES (1, "
+                                 "'" BF_STORE_APPLICATION_ID "'); PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (lookalike, BF_STORE_OPEN_DEFAULT, BF_STORE_ERROR_NOT_A_REGISTER);
 
   g_assert_null (bf_store_open (missing, BF_STORE_OPEN_DEFAULT, &error));
   g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND);
