@@ -645,6 +645,29 @@ test_id_check_chinese (void)
   assert_contains (run.out, "身份证号应为 18 位，此号码为 3 位。");
 }
 
+/* Under the bare C locale a Chinese argument is still read as what it is: GOption converted it
+ * from ASCII and failed with "Invalid byte sequence in conversion input". */
+static void
+test_c_locale_argument (void)
+{
+  g_auto (Run) run;
+  g_auto (GStrv) env = g_get_environ ();
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (dir, "台账.bangfu", NULL);
+  const char *const args[] = { "check", "--db", db, NULL };
+
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_unsetenv (env, "LC_MESSAGES");
+  env = g_environ_unsetenv (env, "LC_CTYPE");
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  env = g_environ_setenv (env, "LANG", "C", TRUE);
+  run_env (&run, env, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_null (strstr (run.err, "Invalid byte sequence"));
+  assert_contains (run.err, "台账.bangfu");
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* ---- audit ---- */
 
 static void
@@ -798,6 +821,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/show", test_show);
   g_test_add_func ("/cli/id-check", test_id_check);
   g_test_add_func ("/cli/id-check/chinese", test_id_check_chinese);
+  g_test_add_func ("/cli/c-locale-argument", test_c_locale_argument);
   g_test_add_func ("/cli/audit/tamper", test_audit_tamper);
   g_test_add_func ("/cli/backup-restore", test_backup_restore);
   g_test_add_func ("/cli/stats", test_stats);

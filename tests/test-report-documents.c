@@ -872,7 +872,8 @@ test_bad (Fixture *f, gconstpointer data)
   /* A folder that is not there. */
   g_assert_false (
     bf_documents_write_pdf (f->store, &card, &f->big, 1, missing, NULL, NULL, NULL, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "no file was written"));
   g_clear_error (&error);
 
   /* A deleted household has no documents until it is restored. */

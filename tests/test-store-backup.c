@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "bf-store-audit.h"
 #include "bf-store-backup-private.h"
@@ -211,7 +214,7 @@ test_rotation (void)
   touch (backups_dir, "other-20260101-080000.bangfu");
   touch (backups_dir, "t-2026-01-01.bangfu");
 
-  _bf_store_rotate_backups (backups_dir, "t");
+  _bf_store_rotate_backups (backups_dir, "t", NULL);
   left = bf_store_list_backups (register_path, NULL);
 
   /* The newest 24: days 10..5 (with the extra one, day 5 loses its oldest). Then the newest
@@ -360,6 +363,189 @@ test_backup_while_writing (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Runs @sql on the file at @path through a connection of its own; asserts success. */
+static void
+exec_on_file (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static char *
+query_file (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A copy whose index no longer matches its rows passes quick_check, not the backup's check. */
+static void
+test_backup_checked_whole (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "i.bangfu", 3);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = bf_store_backup (store, NULL, &error);
+  g_autofree char *quick = NULL;
+  g_autofree char *version = NULL;
+
+  g_assert_no_error (error);
+  version = query_file (backup, "PRAGMA user_version");
+  g_assert_true (_bf_store_check_backup (backup, g_ascii_strtoll (version, NULL, 10), &error));
+  g_assert_no_error (error);
+  /* The index on villages(name) is declared over another column: its entries no longer match. */
+  exec_on_file (backup, "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = "
+                        "'CREATE UNIQUE INDEX villages_name ON villages(uuid) WHERE deleted_at IS "
+                        "NULL' WHERE name = 'villages_name'");
+  quick = query_file (backup, "PRAGMA quick_check");
+  g_assert_cmpstr (quick, ==, "ok");
+  g_assert_false (_bf_store_check_backup (backup, g_ascii_strtoll (version, NULL, 10), &error));
+  g_assert_error (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED);
+  g_assert_true (bf_store_close (store, NULL));
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* After the clock was put back, older backups carry newer names: the one just written still
+ * stays, and it is the newest that passed. */
+static void
+test_rotation_keeps_new (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *backups_dir = g_build_filename (dir, "backups", NULL);
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "k.bangfu", 1);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *made = NULL;
+
+  g_assert_cmpint (g_mkdir (backups_dir, 0700), ==, 0);
+  for (int day = 1; day <= 30; day++)
+    {
+      g_autofree char *name =
+        g_strdup_printf ("k-2099%02d%02d-120000.bangfu", 1 + day / 28, 1 + day % 28);
+
+      touch (backups_dir, name);
+    }
+  made = bf_store_backup (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (made, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (bf_store_close (store, NULL));
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A register killed with commits still in its write-ahead log: the restore folds the log into it
+ * first, so that the file set aside holds those commits; the log is gone from beside the restored
+ * register. */
+static void
+test_restore_over_wal (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "l.bangfu", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "l.bangfu", 1);
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+  pid_t pid;
+  int status = 0;
+
+  backup = bf_store_backup (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bf_store_close (store, NULL));
+  g_clear_object (&store);
+
+  /* A writer that dies before its checkpoint: the commit is only in the log. */
+  pid = fork ();
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db,
+                        "PRAGMA wal_autocheckpoint = 0; CREATE TABLE probe (x); "
+                        "INSERT INTO probe VALUES (1)",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_assert_true (bf_store_restore (path, backup, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  aside = find_file (dir, "l.bangfu.damaged-", &n);
+  g_assert_cmpuint (n, ==, 1);
+  count = query_file (aside, "SELECT count(*) FROM probe");
+  g_assert_cmpstr (count, ==, "1");
+  store = bf_store_open (path, BF_STORE_OPEN_EXCLUSIVE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (
+    bf_test_query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'probe'"), ==, 0);
+  g_assert_true (bf_store_close (store, NULL));
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A damaged register is not written to, not even to fold its log: the log goes aside with it. */
+static void
+test_restore_over_damaged_wal (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "m.bangfu", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_wal = NULL;
+  g_autoptr (BfStore) store = bf_test_store_new (dir, "m.bangfu", 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) main_before = NULL;
+  guint n = 0;
+
+  backup = bf_store_backup (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bf_store_close (store, NULL));
+  g_clear_object (&store);
+  g_assert_true (g_file_set_contents (path, "scribbled over", -1, NULL));
+  g_assert_true (g_file_set_contents (wal, "a log that belongs to it", -1, NULL));
+  main_before = bf_test_file_bytes (path);
+
+  g_assert_true (bf_store_restore (path, backup, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  aside = find_file (dir, "m.bangfu.damaged-", &n);
+  g_assert_cmpuint (n, ==, 2); /* the file and its log */
+  g_clear_pointer (&aside, g_free);
+  aside = find_file (dir, "m.bangfu.damaged-", &n);
+  if (g_str_has_suffix (aside, "-wal"))
+    {
+      aside_wal = g_steal_pointer (&aside);
+      aside = g_strndup (aside_wal, strlen (aside_wal) - 4);
+    }
+  else
+    aside_wal = g_strconcat (aside, "-wal", NULL);
+  g_assert_true (g_bytes_equal (main_before, bf_test_file_bytes (aside)));
+  {
+    g_autoptr (GBytes) kept = bf_test_file_bytes (aside_wal);
+
+    g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept),
+                     "a log that belongs to it", 24);
+  }
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -370,5 +556,9 @@ main (int argc, char **argv)
   g_test_add_func ("/store/backup/rotation", test_rotation);
   g_test_add_func ("/store/backup/names", test_backup_names);
   g_test_add_func ("/store/backup/while-writing", test_backup_while_writing);
+  g_test_add_func ("/store/backup/checked-whole", test_backup_checked_whole);
+  g_test_add_func ("/store/backup/rotation-keeps-new", test_rotation_keeps_new);
+  g_test_add_func ("/store/backup/restore-over-wal", test_restore_over_wal);
+  g_test_add_func ("/store/backup/restore-over-damaged-wal", test_restore_over_damaged_wal);
   return g_test_run ();
 }

@@ -63,7 +63,7 @@ bf_cli_init (int argc, char **argv)
   if (!bf_cli_parse ("", _ ("Create a new, empty register."), entries, &argc, &argv))
     return BF_CLI_USAGE;
   if (argc > 1)
-    return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+    return bf_cli_unexpected (argv[1]);
   if (county == NULL || township == NULL || villages == NULL)
     return bf_cli_usage_error (_ ("--county, --township and --villages are required"));
   names = split_villages (villages);
@@ -149,7 +149,7 @@ bf_cli_demo (int argc, char **argv)
                      entries, &argc, &argv))
     return BF_CLI_USAGE;
   if (argc > 1)
-    return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+    return bf_cli_unexpected (argv[1]);
   if (households < 1 || households > 1000000)
     return bf_cli_usage_error (_ ("--households must be between 1 and 1000000"));
   if (villages < 0 || villages > BF_DEMO_MAX_VILLAGES)

@@ -66,7 +66,7 @@ open_scope (const char *summary,
     }
   if (*argc > 1)
     {
-      bf_cli_usage_error (_ ("unexpected argument “%s”"), (*argv)[1]);
+      bf_cli_unexpected ((*argv)[1]);
       return NULL;
     }
   if ((store = bf_cli_open (flags, status)) == NULL)

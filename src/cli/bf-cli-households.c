@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "bf-cli.h"
+#include "bf-text.h"
 #include "bf-codes.h"
 #include "bf-money.h"
 #include "bf-store-audit.h"
@@ -93,7 +94,11 @@ bf_cli_find_village (BfStore *store, const char *text, gint64 *village_id, int *
         }
       g_string_append_printf (names, "%s%s", i > 0 ? _ (", ") : "", v->name);
     }
-  *status = bf_cli_usage_error (_ ("no village “%s”; the villages are: %s"), text, names->str);
+  {
+    g_autofree char *shown = bf_text_shown (text, BF_TEXT_SHOWN_CHARS);
+
+    *status = bf_cli_usage_error (_ ("no village “%s”; the villages are: %s"), shown, names->str);
+  }
   return FALSE;
 }
 
@@ -241,7 +246,7 @@ bf_cli_list_households (int argc, char **argv)
                      entries, &argc, &argv))
     return BF_CLI_USAGE;
   if (argc > 1)
-    return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+    return bf_cli_unexpected (argv[1]);
   if (limit < 0)
     return bf_cli_usage_error (_ ("--limit must not be negative"));
   if (!parse_sort (sort, &query.sort, &status))

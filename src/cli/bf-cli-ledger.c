@@ -15,7 +15,7 @@
 typedef struct
 {
   BfLedgerOptions options;
-  char *path;
+  BfOutput *output;
   BfLedgerResult result;
   GMainLoop *loop;
   GError *error;
@@ -81,8 +81,8 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
 {
   Export *export = task_data;
 
-  export->ok = bf_ledger_write (&export->options, export->path, progress_cb, export, cancellable,
-                                &export->result, &export->error);
+  export->ok = bf_ledger_write_output (&export->options, export->output, progress_cb, export,
+                                       cancellable, &export->result, &export->error);
   g_task_return_boolean (task, export->ok);
 }
 
@@ -104,7 +104,7 @@ bf_cli_export_ledger (int argc, char **argv)
 {
   g_autofree char *quarter_text = NULL;
   g_autofree char *village_name = NULL;
-  g_autofree char *output = NULL;
+  g_autofree char *output_path = NULL;
   g_autofree char *operator_option = NULL;
   g_autofree char *operator_setting = NULL;
   g_autofree char *tmpdir = NULL;
@@ -116,7 +116,7 @@ bf_cli_export_ledger (int argc, char **argv)
     { "village", 0, 0, G_OPTION_ARG_STRING, &village_name,
       N_ ("Only this village (default: the whole township)"), N_ ("VILLAGE") },
     { "mask", 0, 0, G_OPTION_ARG_NONE, &mask, N_ ("Mask ID numbers and phone numbers"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The workbook to write"),
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_ ("The workbook to write"),
       N_ ("FILE.xlsx") },
     { "operator", 0, 0, G_OPTION_ARG_STRING, &operator_option,
       N_ ("The name written as the ledger’s author (default: the register’s last operator)"),
@@ -131,6 +131,7 @@ bf_cli_export_ledger (int argc, char **argv)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GTask) task = NULL;
   g_autoptr (BfLedgerExport) record = NULL;
+  g_autoptr (BfOutput) output = NULL;
   g_autofree char *period = NULL;
   g_autofree char *absolute = NULL;
   Export export = { 0 };
@@ -143,8 +144,8 @@ bf_cli_export_ledger (int argc, char **argv)
                      &argv))
     return BF_CLI_USAGE;
   if (argc != 1)
-    return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
-  if (output == NULL)
+    return bf_cli_unexpected (argv[1]);
+  if (output_path == NULL)
     return bf_cli_usage_error (_ ("give the workbook to write with -o FILE.xlsx"));
   if (quarter_text != NULL)
     {
@@ -183,7 +184,12 @@ bf_cli_export_ledger (int argc, char **argv)
                                                                           : g_get_real_name ();
   export.options.operator_name = operator_name;
   bf_store_set_operator (store, operator_name);
-  export.path = output;
+  if ((export.output = output = bf_output_new (output_path, &error)) == NULL)
+    {
+      g_mutex_clear (&export.lock);
+      g_cond_clear (&export.computed);
+      return bf_cli_close (store, bf_cli_fail (error));
+    }
   export.tty = isatty (STDERR_FILENO);
   export.last_percent = -100;
 
@@ -212,14 +218,14 @@ bf_cli_export_ledger (int argc, char **argv)
       return bf_cli_close (store, status);
     }
 
-  absolute = g_canonicalize_filename (output, NULL);
+  absolute = g_canonicalize_filename (output_path, NULL);
   record = bf_ledger_export_new ();
   record->quarter = g_steal_pointer (&period);
   record->village_id = export.options.village_id;
   record->masked = mask;
   record->path = g_strdup (absolute);
   record->rows = export.result.total_rows;
-  if (!bf_store_ledger_export_add (store, record, &error))
+  if (!bf_ledger_commit (output, store, record, &error))
     return bf_cli_close (store, bf_cli_fail (error));
 
   g_print (_ ("Wrote %s: %lu households, %lu people, %lu measures, %lu visits, %lu adjustments, "

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-cli.h"
+#include "bf-text.h"
 #include "bf-codes.h"
 #include "bf-notice-page.h"
 #include "bf-store-notices.h"
@@ -97,7 +98,11 @@ check_code (BfCodeList list, const char *option, const char *code, int *status)
   all = bf_codes (list, &n);
   for (gsize i = 0; i < n; i++)
     g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "", all[i].code);
-  *status = bf_cli_usage_error (_ ("unknown %s “%s”; use one of: %s"), option, code, codes->str);
+  {
+    g_autofree char *shown = bf_text_shown (code, BF_TEXT_SHOWN_CHARS);
+
+    *status = bf_cli_usage_error (_ ("unknown %s “%s”; use one of: %s"), option, shown, codes->str);
+  }
   return FALSE;
 }
 
@@ -128,7 +133,7 @@ bf_cli_list_notices (int argc, char **argv)
                      &argv))
     return BF_CLI_USAGE;
   if (argc > 1)
-    return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+    return bf_cli_unexpected (argv[1]);
   if (!check_code (BF_CODES_NOTICE_KIND, "--kind", kind, &status) ||
       !check_code (BF_CODES_NOTICE_STATE, "--state", state, &status))
     return status;
@@ -185,7 +190,7 @@ bf_cli_notice_pdf (int argc, char **argv)
                      &argv))
     return BF_CLI_USAGE;
   if (argc > 1)
-    return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+    return bf_cli_unexpected (argv[1]);
   if (notice_id <= 0)
     return bf_cli_usage_error (_ ("--notice ID is required"));
   if (output == NULL || *output == '\0')

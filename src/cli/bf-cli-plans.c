@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-cli.h"
+#include "bf-text.h"
 #include "bf-codes.h"
 #include "bf-money.h"
 #include "bf-store-assessment.h"
@@ -78,7 +79,7 @@ list_begin (ListRun *run, int argc, char **argv, int *status)
 {
   if (argc > 1)
     {
-      *status = bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+      *status = bf_cli_unexpected (argv[1]);
       return FALSE;
     }
   if (run->limit < 0)
@@ -141,7 +142,12 @@ check_code (BfCodeList list, const char *code, const char *what, int *status)
   for (gsize i = 0; i < n; i++)
     g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "", all[i].code);
   /* TRANSLATORS: "unknown category “x”; the choices are: industry, employment, …" */
-  *status = bf_cli_usage_error (_ ("unknown %s “%s”; the choices are: %s"), what, code, codes->str);
+  {
+    g_autofree char *shown = bf_text_shown (code, BF_TEXT_SHOWN_CHARS);
+
+    *status =
+      bf_cli_usage_error (_ ("unknown %s “%s”; the choices are: %s"), what, shown, codes->str);
+  }
   return FALSE;
 }
 

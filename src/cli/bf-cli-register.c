@@ -30,7 +30,7 @@ open_for_reading (const char *summary,
     }
   if (argc > 1)
     {
-      *status = bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[1]);
+      *status = bf_cli_unexpected (argv[1]);
       return NULL;
     }
   return bf_cli_open (BF_STORE_OPEN_READ_ONLY, status);
@@ -123,7 +123,7 @@ bf_cli_backup (int argc, char **argv)
                      NULL, &argc, &argv))
     return BF_CLI_USAGE;
   if (argc > 2)
-    return bf_cli_usage_error (_ ("unexpected argument “%s”"), argv[2]);
+    return bf_cli_unexpected (argv[2]);
   if ((store = bf_cli_open (BF_STORE_OPEN_READ_ONLY, &status)) == NULL)
     return status;
   path = bf_store_backup (store, argc == 2 ? argv[1] : NULL, &error);

@@ -32,6 +32,8 @@ const char *bf_cli_db (void);
 /* "bangfu-cli list households: …" on stderr. Both return their exit status. */
 int bf_cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 int bf_cli_fail (const GError *error);
+/* "unexpected argument “…”" (the argument cut to BF_TEXT_SHOWN_CHARS): BF_CLI_USAGE. */
+int bf_cli_unexpected (const char *argument);
 void bf_cli_message (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 /* Opens the register of --db; NULL after printing why (@status receives the exit status). */

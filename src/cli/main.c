@@ -14,6 +14,8 @@
 #include "bf-codes.h"
 #include "bf-i18n.h"
 #include "bf-lifecycle.h"
+#include "bf-store-file.h"
+#include "bf-text.h"
 
 static char *opt_db;
 static gboolean opt_version;
@@ -73,11 +75,23 @@ bf_cli_db (void)
   return db;
 }
 
+/* Whatever a message quotes, a control character in it never reaches the terminal raw (an escape
+ * sequence could rewrite what the caseworker sees); the message's own line breaks stay. */
 static void
 vmessage (const char *format, va_list args)
 {
   g_autofree char *text = g_strdup_vprintf (format, args);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
 
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *shown = bf_text_shown (lines[i], G_MAXUINT);
+
+      g_free (lines[i]);
+      lines[i] = shown;
+    }
+  g_free (text);
+  text = g_strjoinv ("\n", lines);
   g_printerr ("%s: %s\n", command_name, text);
 }
 
@@ -101,6 +115,14 @@ bf_cli_usage_error (const char *format, ...)
   va_end (args);
   g_printerr (_ ("Try “%s --help”.\n"), command_name);
   return BF_CLI_USAGE;
+}
+
+int
+bf_cli_unexpected (const char *argument)
+{
+  g_autofree char *shown = bf_text_shown (argument, BF_TEXT_SHOWN_CHARS);
+
+  return bf_cli_usage_error (_ ("unexpected argument “%s”"), shown);
 }
 
 int
@@ -202,6 +224,13 @@ bf_cli_status_label (const char *code)
   return bf_status_from_code (code, &status) ? bf_status_label (status) : code;
 }
 
+/* What the file helper names (a leftover it could not remove, an old backup that stays). */
+static void
+print_notice (const char *message, gpointer user_data)
+{
+  bf_cli_message ("%s", message);
+}
+
 /* ---- dispatch ---- */
 
 typedef struct
@@ -287,6 +316,7 @@ main (int argc, char **argv)
 
   bf_i18n_init ();
   g_set_prgname ("bangfu-cli");
+  bf_output_set_notice_func (print_notice, NULL);
 
   /* Options before the command: --db FILE, --help, --version. */
   while (first < argc && argv[first][0] == '-')
@@ -313,8 +343,11 @@ main (int argc, char **argv)
           first++;
           continue;
         }
-      bf_cli_usage_error (_ ("unknown option “%s”"), argv[first]);
-      return BF_CLI_USAGE;
+      {
+        g_autofree char *shown = bf_text_shown (argv[first], BF_TEXT_SHOWN_CHARS);
+
+        return bf_cli_usage_error (_ ("unknown option “%s”"), shown);
+      }
     }
   if (first >= argc)
     {
@@ -357,6 +390,9 @@ main (int argc, char **argv)
   if (partial != NULL)
     return bf_cli_usage_error (_ ("“%s” needs “%s”: %s"), partial->word1, partial->word2,
                                partial->usage);
-  bf_cli_usage_error (_ ("unknown command “%s”"), argv[first]);
-  return BF_CLI_USAGE;
+  {
+    g_autofree char *shown = bf_text_shown (argv[first], BF_TEXT_SHOWN_CHARS);
+
+    return bf_cli_usage_error (_ ("unknown command “%s”"), shown);
+  }
 }

@@ -58,12 +58,12 @@ bf_i18n_init (void)
       setlocale (LC_ALL, "C.UTF-8");
     }
 
+  /* Under LANG=C the characters are ASCII: every Chinese argument would fail to convert
+   * ("Invalid byte sequence in conversion input") and every message would print as "?". */
+  if (is_c_locale (setlocale (LC_CTYPE, NULL)))
+    setlocale (LC_CTYPE, "C.UTF-8");
   if (language != NULL && *language != '\0' && is_c_locale (setlocale (LC_MESSAGES, NULL)))
-    {
-      if (is_c_locale (setlocale (LC_CTYPE, NULL)))
-        setlocale (LC_CTYPE, "C.UTF-8");
-      setlocale (LC_MESSAGES, "C.UTF-8");
-    }
+    setlocale (LC_MESSAGES, "C.UTF-8");
 
   bindtextdomain (GETTEXT_PACKAGE, bf_i18n_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

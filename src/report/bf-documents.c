@@ -11,6 +11,7 @@
 #include "bf-dates.h"
 #include "bf-documents-private.h"
 #include "bf-documents.h"
+#include "bf-report-output-private.h"
 #include "bf-report-private.h"
 
 /* ---- One document ------------------------------------------------------------------------- */
@@ -202,35 +203,6 @@ draw_in_slot (const BfPaperSpec *spec,
   cairo_restore (cr);
 }
 
-static void
-set_write_error (GError **error, const char *path, const char *reason)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Cannot write “%s”: %s"), name, reason);
-}
-
-/* A hidden file beside @path, created empty; NULL with @error set. */
-static char *
-temporary_beside (const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  char *tmp = g_build_filename (dir, name, NULL);
-  /* Created with the user's usual permissions (the umask), as a file written in place would be. */
-  int fd = g_mkstemp_full (tmp, O_RDWR, 0666);
-
-  if (fd < 0)
-    {
-      set_write_error (error, path, g_strerror (errno));
-      g_free (tmp);
-      return NULL;
-    }
-  close (fd);
-  return tmp;
-}
-
 typedef struct
 {
   BfPaperSpec spec;
@@ -264,9 +236,8 @@ bf_documents_write_pdf (BfStore *store,
 {
   BfDocumentsResult counts = { 0 };
   BfDocumentContext context;
-  g_autofree char *tmp = NULL;
+  g_autoptr (BfOutput) output = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
   Sheet sheet;
   BfPaperSpec spec;
@@ -283,13 +254,13 @@ bf_documents_write_pdf (BfStore *store,
                            _ ("There are no households to print."));
       return FALSE;
     }
-  if ((tmp = temporary_beside (path, error)) == NULL)
+  if ((output = bf_output_new (path, error)) == NULL)
     return FALSE;
 
   bf_paper_get_spec (options->paper, &spec);
   sheet_init (&sheet, options->paper, spec.sheet_width - 2 * spec.margin,
               spec.sheet_height - 2 * spec.margin);
-  surface = cairo_pdf_surface_create (tmp, spec.sheet_width, spec.sheet_height);
+  surface = _bf_pdf_surface_new (output, spec.sheet_width, spec.sheet_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   document_title (options->kind));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Bangfu " PACKAGE_VERSION);
@@ -335,25 +306,15 @@ bf_documents_write_pdf (BfStore *store,
   if (ok)
     cairo_show_page (cr);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      set_write_error (error, path, cairo_status_to_string (status));
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      set_write_error (error, path, g_strerror (errno));
-      ok = FALSE;
-    }
+  /* A failed or cancelled run: the surface goes, and the output with it, unfinished. */
   if (!ok)
     {
-      g_unlink (tmp);
+      cairo_surface_destroy (surface);
       return FALSE;
     }
+  if (!_bf_pdf_surface_finish (surface, output, error) ||
+      !bf_output_commit (output, NULL, NULL, error))
+    return FALSE;
   if (result != NULL)
     *result = counts;
   return TRUE;

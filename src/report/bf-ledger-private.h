@@ -94,6 +94,7 @@ typedef struct
 {
   const BfLedgerOptions *options;
   const char *path;
+  const char *tmpdir; /* where the scratch files go */
   BfLedgerReader *reader;
   lxw_workbook *workbook;
   lxw_worksheet *summary;
@@ -136,6 +137,13 @@ void _bf_ledger_setup_page (Ledger *self, lxw_worksheet *sheet, lxw_row_t header
 void
 _bf_ledger_write_title (Ledger *self, lxw_worksheet *sheet, guint n_columns, const char *title);
 void _bf_ledger_use_large_buffer (lxw_worksheet *sheet);
+
+/* The scratch files of libxlsxwriter in the current thread (bf-ledger-scratch.c): reset before a
+ * workbook is started; the first failed write or read (its errno, 0: none) and how many were made
+ * (0 means the library did not ask this program for them: their writes are then unchecked). */
+void _bf_ledger_scratch_reset (void);
+int _bf_ledger_scratch_errno (void);
+guint _bf_ledger_scratch_count (void);
 const char *_bf_ledger_code_word (BfCodeList list, const char *code);
 const char *_bf_ledger_status_word (const char *code);
 /* libxlsxwriter ignores failed writes to its scratch files (it says so in its source): flushing

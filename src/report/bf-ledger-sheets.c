@@ -377,7 +377,7 @@ add_part (Ledger *self, const SheetSpec *spec, GError **error)
     {
       g_set_error (error, BF_LEDGER_ERROR, BF_LEDGER_ERROR_IO,
                    _ ("Could not create a temporary file for the sheet “%s” in “%s”"), part->name,
-                   self->options->tmpdir);
+                   self->tmpdir);
       _bf_ledger_part_free (part);
       return NULL;
     }

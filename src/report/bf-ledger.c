@@ -22,6 +22,7 @@
 #include "bf-ledger-deflate-private.h"
 #include "bf-ledger-private.h"
 #include "bf-lifecycle.h"
+#include "bf-report-output-private.h"
 
 /* ---- The workbook ---- */
 
@@ -98,13 +99,14 @@ check_room (Ledger *self, const char *tmpdir, GError **error)
     for (i = 0; i < self->parts[t]->len; i++)
       {
         Part *part = g_ptr_array_index (self->parts[t], i);
-        struct stat st;
+        FILE *scratch = part->sheet->optimize_tmpfile;
+        off_t size;
 
-        if (part->sheet->optimize_tmpfile != NULL &&
-            fstat (fileno (part->sheet->optimize_tmpfile), &st) == 0)
+        /* Written front to back: the position is the size (the files have no descriptor). */
+        if (scratch != NULL && fflush (scratch) == 0 && (size = ftello (scratch)) > 0)
           {
-            largest = MAX (largest, (guint64) st.st_size);
-            total += st.st_size;
+            largest = MAX (largest, (guint64) size);
+            total += size;
           }
       }
   /* Room for a copy of the largest sheet plus the compressed workbook (xlsx compresses ~8×). */
@@ -159,24 +161,6 @@ ledger_clear (Ledger *self)
 }
 
 static gboolean
-sync_file (const char *path, GError **error, const char *dest)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  int errsv;
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      errsv = errno;
-      if (fd >= 0)
-        close (fd);
-      _bf_ledger_set_write_error (error, errsv, dest);
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-static gboolean
 write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError **error)
 {
   lxw_workbook_options workbook_options = {
@@ -203,6 +187,7 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
 
   /* A sheet's XML passes 4 GB only near a million rows of people (some four per household). */
   workbook_options.use_zip64 = self->households > 200000;
+  _bf_ledger_scratch_reset ();
   self->workbook = workbook_new_opt (tmp_path, &workbook_options);
   if (self->workbook == NULL)
     {
@@ -245,6 +230,13 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
   _bf_ledger_deflate_fast (FALSE);
   /* workbook_close() frees the workbook whatever happens. */
   self->workbook = NULL;
+  if (lxw_status == LXW_NO_ERROR && _bf_ledger_scratch_errno () != 0)
+    {
+      _bf_ledger_set_write_error (error, _bf_ledger_scratch_errno (), self->path);
+      return FALSE;
+    }
+  if (_bf_ledger_scratch_count () == 0)
+    g_debug ("libxlsxwriter made its scratch files itself: their writes were not checked");
   if (lxw_status != LXW_NO_ERROR)
     {
       int errsv = errno;
@@ -259,27 +251,9 @@ write_workbook (Ledger *self, const char *tmp_path, const char *tmpdir, GError *
   return TRUE;
 }
 
-gboolean
-bf_ledger_write (const BfLedgerOptions *options,
-                 const char *path,
-                 BfLedgerProgressFunc progress,
-                 gpointer user_data,
-                 GCancellable *cancellable,
-                 BfLedgerResult *result,
-                 GError **error)
+static gboolean
+check_options (const BfLedgerOptions *options, const char *path, GError **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  Ledger self = { 0 };
-  const char *tmpdir;
-  gboolean ok;
-  int fd;
-  guint i;
-
-  g_return_val_if_fail (options != NULL && options->register_path != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   if (options->quarter < 1 || options->quarter > 4)
     {
       g_set_error (error, BF_LEDGER_ERROR, BF_LEDGER_ERROR_INVALID, _ ("%d Q%d is not a quarter"),
@@ -298,25 +272,38 @@ bf_ledger_write (const BfLedgerOptions *options,
                    _ ("“%s” is a folder: choose a file name"), path);
       return FALSE;
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  return TRUE;
+}
+
+gboolean
+bf_ledger_write_output (const BfLedgerOptions *options,
+                        BfOutput *output,
+                        BfLedgerProgressFunc progress,
+                        gpointer user_data,
+                        GCancellable *cancellable,
+                        BfLedgerResult *result,
+                        GError **error)
+{
+  const char *path;
+  g_autofree char *dir = NULL;
+  Ledger self = { 0 };
+  const char *tmpdir;
+  gboolean ok;
+  guint i;
+
+  g_return_val_if_fail (options != NULL && options->register_path != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  path = bf_output_get_path (output);
+  if (!check_options (options, path, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  /* The workbook is written under a hidden name beside the destination and renamed into place
-   * only when complete: a failure never leaves a half-written ledger where one is expected. */
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%s.~%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      _bf_ledger_set_write_error (error, errno, path);
-      return FALSE;
-    }
-  close (fd);
   tmpdir = options->tmpdir != NULL ? options->tmpdir : dir;
-
   self.options = options;
   self.path = path;
+  self.tmpdir = tmpdir;
   self.progress = progress;
   self.user_data = user_data;
   self.cancellable = cancellable;
@@ -330,12 +317,10 @@ bf_ledger_write (const BfLedgerOptions *options,
       g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) bf_ledger_count_free);
 
   g_debug ("exporting the ledger of %s to %s", options->register_path, path);
-  ok = write_workbook (&self, tmp_path, tmpdir, error) && sync_file (tmp_path, error, path);
-  if (ok && g_rename (tmp_path, path) != 0)
-    {
-      _bf_ledger_set_write_error (error, errno, path);
-      ok = FALSE;
-    }
+  /* libxlsxwriter writes the workbook to the output's temporary itself; what it wrote is read
+   * back before anything is put in place. */
+  ok = write_workbook (&self, bf_output_get_temp_path (output), tmpdir, error) &&
+       bf_output_finish (output, _bf_check_workbook, NULL, error);
   if (ok && result != NULL)
     {
       memset (result, 0, sizeof *result);
@@ -346,13 +331,58 @@ bf_ledger_write (const BfLedgerOptions *options,
         }
       result->n_sheets = self.n_sheets;
     }
-  if (!ok)
-    g_unlink (tmp_path);
   g_debug ("ledger export %s: %u sheets", ok ? "done" : "failed", self.n_sheets);
   ledger_clear (&self);
   if (ok)
     _bf_ledger_report (&self, 1.0, _ ("Done"));
   return ok;
+}
+
+gboolean
+bf_ledger_write (const BfLedgerOptions *options,
+                 const char *path,
+                 BfLedgerProgressFunc progress,
+                 gpointer user_data,
+                 GCancellable *cancellable,
+                 BfLedgerResult *result,
+                 GError **error)
+{
+  g_autoptr (BfOutput) output = NULL;
+
+  g_return_val_if_fail (options != NULL && options->register_path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_options (options, path, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  output = bf_output_new (path, error);
+  return output != NULL &&
+         bf_ledger_write_output (options, output, progress, user_data, cancellable, result,
+                                 error) &&
+         bf_output_commit (output, NULL, NULL, error);
+}
+
+typedef struct
+{
+  BfStore *store;
+  BfLedgerExport *record;
+} Record;
+
+static gboolean
+record_export (gpointer user_data, GError **error)
+{
+  Record *record = user_data;
+
+  return bf_store_ledger_export_add (record->store, record->record, error);
+}
+
+gboolean
+bf_ledger_commit (BfOutput *output, BfStore *store, BfLedgerExport *record, GError **error)
+{
+  Record confirm = { store, record };
+
+  g_return_val_if_fail (output != NULL && BF_IS_STORE (store) && record != NULL, FALSE);
+  return bf_output_commit (output, record_export, &confirm, error);
 }
 
 char *

@@ -5,6 +5,7 @@
 
 #include "bf-codes.h"
 #include "bf-store-assessment.h"
+#include "bf-store-file.h"
 #include "bf-store-ledger.h"
 
 G_BEGIN_DECLS
@@ -60,8 +61,9 @@ typedef struct
 typedef void (*BfLedgerProgressFunc) (double fraction, const char *text, gpointer user_data);
 
 /* Writes the ledger to @path. On failure or cancellation (G_IO_ERROR_CANCELLED) nothing is left at
- * @path (an existing file there is untouched) and no temporary file remains. Reading errors come
- * as BF_STORE_ERROR, writing errors as BF_LEDGER_ERROR with the path and the system's reason. */
+ * @path (an existing file there is untouched) and no temporary file remains. Reading errors and
+ * those of the file itself (bf-store-file.h) come as BF_STORE_ERROR, those of the workbook's
+ * writing as BF_LEDGER_ERROR with the path and the system's reason. */
 gboolean bf_ledger_write (const BfLedgerOptions *options,
                           const char *path,
                           BfLedgerProgressFunc progress,
@@ -69,6 +71,23 @@ gboolean bf_ledger_write (const BfLedgerOptions *options,
                           GCancellable *cancellable,
                           BfLedgerResult *result,
                           GError **error);
+
+/* The same into @output's temporary, finished and checked but not put in place: the caller
+ * commits it (bf_output_commit, e.g. with the record of the export as its confirmation) or frees
+ * it. */
+gboolean bf_ledger_write_output (const BfLedgerOptions *options,
+                                 BfOutput *output,
+                                 BfLedgerProgressFunc progress,
+                                 gpointer user_data,
+                                 GCancellable *cancellable,
+                                 BfLedgerResult *result,
+                                 GError **error);
+
+/* Puts a ledger written by bf_ledger_write_output() in place, then records the export in
+ * @store (bf_store_ledger_export_add): a record that fails puts the old workbook back, so the
+ * register's list of exports never misses a workbook that replaced another. */
+gboolean
+bf_ledger_commit (BfOutput *output, BfStore *store, BfLedgerExport *record, GError **error);
 
 /* "某乡_2026Q3_台账.xlsx" or "某乡某村_2026Q3_台账.xlsx" (@village NULL for the township);
  * characters that cannot be in a file name are replaced. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bf-notice-page.h"
+#include "bf-report-output-private.h"
 
 /* The notice list on the page layer (bf-pages.h): its title, its text flowing line by line, the
  * table with its header on every page, the signature kept with the last row, and the footer with
@@ -206,15 +207,17 @@ bf_notice_sheet_write_pdf (const BfNoticeSheet *sheet,
                            guint *n_pages,
                            GError **error)
 {
+  g_autoptr (BfOutput) output = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
   g_autoptr (BfNoticePages) pages = NULL;
   guint count;
 
   g_return_val_if_fail (sheet != NULL && path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, BF_A4_WIDTH_PT, BF_A4_HEIGHT_PT);
+  if ((output = bf_output_new (path, error)) == NULL)
+    return FALSE;
+  surface = _bf_pdf_surface_new (output, BF_A4_WIDTH_PT, BF_A4_HEIGHT_PT);
   cr = cairo_create (surface);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   sheet->title ? sheet->title : "");
@@ -231,18 +234,9 @@ bf_notice_sheet_write_pdf (const BfNoticeSheet *sheet,
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Cannot write “%s”: %s"), name,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
+  if (!_bf_pdf_surface_finish (surface, output, error) ||
+      !bf_output_commit (output, NULL, NULL, error))
+    return FALSE;
   if (n_pages != NULL)
     *n_pages = count;
   return TRUE;

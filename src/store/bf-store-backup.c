@@ -4,10 +4,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "bf-store-backup-private.h"
 #include "bf-store-backup.h"
+#include "bf-store-file-private.h"
 
 /* Backups are "STEM-YYYYMMDD-HHMMSS.bangfu" (a second one in the same second gets "-2", …) in
  * "backups/" beside the register, STEM being the register's name without its extension. The
@@ -145,9 +145,10 @@ bf_store_list_backups (const char *register_path, GError **error)
 }
 
 /* The most recent distinct days, not the calendar week: a register opened once a week still
- * keeps a week-by-week history. */
+ * keeps a week-by-week history. @keep (the backup just written and checked) is never removed,
+ * wherever it sorts: after the clock was put back, newer-looking names are older backups. */
 void
-_bf_store_rotate_backups (const char *dir, const char *stem)
+_bf_store_rotate_backups (const char *dir, const char *stem, const char *keep)
 {
   g_autoptr (GPtrArray) files = list_backup_files (dir, stem);
   char last_day[9] = "";
@@ -163,11 +164,20 @@ _bf_store_rotate_backups (const char *dir, const char *stem)
           memcpy (last_day, file->stamp, 8);
           days++;
         }
-      if (i < KEEP_NEWEST || (newest_of_day && days <= KEEP_DAYS))
+      if (i < KEEP_NEWEST || (newest_of_day && days <= KEEP_DAYS) ||
+          g_strcmp0 (file->path, keep) == 0)
         continue;
-      /* Another backup rotating at the same time may have removed it already. */
+      /* Another backup rotating at the same time may have removed it already. A backup that
+       * stays is no harm: it is named, and the next rotation tries again. */
       if (g_unlink (file->path) != 0 && errno != ENOENT)
-        g_warning ("Cannot remove the old backup %s: %s", file->path, g_strerror (errno));
+        {
+          int saved = errno;
+          g_autofree char *shown = g_filename_display_name (file->path);
+          g_autofree char *message = g_strdup_printf (
+            _ ("The old backup “%s” could not be removed (%s)."), shown, bf_output_reason (saved));
+
+          _bf_output_notice (message);
+        }
     }
 }
 
@@ -184,9 +194,24 @@ user_version (sqlite3 *db)
   return version;
 }
 
-/* A consistent copy of the last committed state, whatever @db's register is being written. */
+/* One text value of a one-row query on @db; NULL on an error or no row. */
+static char *
+query_text (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = _bf_column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A consistent copy of the last committed state, whatever @db's register is being written, into
+ * @output's temporary. */
 static gboolean
-vacuum_into (sqlite3 *db, const char *target, GError **error)
+vacuum_into (sqlite3 *db, BfOutput *output, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -194,87 +219,111 @@ vacuum_into (sqlite3 *db, const char *target, GError **error)
   rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_text (stmt, 1, target, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, bf_output_get_temp_path (output), -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
     }
   if (rc != SQLITE_DONE)
-    _bf_set_sqlite_error (db, error, _ ("Cannot write the backup"));
+    {
+      rc = sqlite3_extended_errcode (db);
+      g_debug ("VACUUM INTO: %s", sqlite3_errmsg (db));
+      bf_output_abort (output, _bf_sqlite_reason (db, rc), error);
+    }
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
 }
 
-/* Links @partial to the first free name of @stem's backups at @stamp; never replaces a file. */
+/* A backup is only a backup once it has been read back whole: SQLite's full integrity_check
+ * (quick_check misses damaged index entries), the register's identity, and its version compared
+ * with its source's, not with this build's (that source passed the build's checks when it
+ * opened). The reasons are phrases for bf_output_finish's message. */
+gboolean
+_bf_store_check_backup (const char *path, gint64 version, GError **error)
+{
+  g_autoptr (GError) open_error = NULL;
+  g_autofree char *application = NULL;
+  g_autofree char *integrity = NULL;
+  sqlite3 *db = _bf_open_reader (path, &open_error);
+  gint64 copied;
+
+  if (db == NULL)
+    {
+      g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("the copy cannot be read"));
+      return FALSE;
+    }
+  copied = user_version (db);
+  application = query_text (db, "SELECT application FROM register_info WHERE id = 1");
+  integrity = query_text (db, "PRAGMA integrity_check(1)");
+  sqlite3_close (db);
+  if (g_strcmp0 (integrity, "ok") != 0)
+    {
+      g_debug ("integrity_check of %s: %s", path, integrity != NULL ? integrity : "(none)");
+      g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED,
+                           _ ("the copy is damaged"));
+      return FALSE;
+    }
+  if (g_strcmp0 (application, BF_STORE_APPLICATION_ID) != 0 || copied != version)
+    {
+      g_set_error_literal (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED,
+                           _ ("the copy is not the register it was made from"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_copy (const char *path, gpointer user_data, GError **error)
+{
+  return _bf_store_check_backup (path, *(gint64 *) user_data, error);
+}
+
+/* The copy of @path in @output's temporary, checked; FALSE with @error set (nothing left
+ * behind). Reads through a connection of its own. */
+static gboolean
+write_copy (const char *path, BfOutput *output, GError **error)
+{
+  sqlite3 *db = _bf_open_reader (path, error);
+  gint64 version;
+  gboolean ok;
+
+  if (db == NULL)
+    return FALSE;
+  version = user_version (db);
+  ok = vacuum_into (db, output, error);
+  sqlite3_close (db);
+  return ok && bf_output_finish (output, check_copy, &version, error);
+}
+
 static char *
-publish_backup (const char *dir,
+backup_name (const char *dir, const char *stem, const char *stamp, guint serial)
+{
+  g_autofree char *name = serial == 1 ? g_strdup_printf ("%s-%s.bangfu", stem, stamp)
+                                      : g_strdup_printf ("%s-%s-%u.bangfu", stem, stamp, serial);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Puts the checked copy under the first free name of @stem's backups at @stamp; never replaces
+ * a file. */
+static char *
+publish_backup (BfOutput *output,
+                const char *dir,
                 const char *stem,
                 const char *stamp,
-                const char *partial,
                 GError **error)
 {
   for (guint serial = 1; serial < 1000; serial++)
     {
-      g_autofree char *name = serial == 1
-                                ? g_strdup_printf ("%s-%s.bangfu", stem, stamp)
-                                : g_strdup_printf ("%s-%s-%u.bangfu", stem, stamp, serial);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *path = backup_name (dir, stem, stamp, serial);
+      gboolean taken = FALSE;
 
-      if (link (partial, path) == 0)
+      if (bf_output_commit_new (output, path, &taken, error))
         return g_steal_pointer (&path);
-      if (errno != EEXIST)
-        {
-          int saved = errno;
-          g_autofree char *shown = g_filename_display_name (path);
-
-          g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
-                       _ ("Cannot write the backup “%s”: %s."), shown, g_strerror (saved));
-          return NULL;
-        }
+      if (!taken)
+        return NULL;
     }
   g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
                _ ("Cannot write the backup: too many backups in one second."));
   return NULL;
-}
-
-/* The copy of @path in a new partial file in @target_dir, checked; NULL with @error set (nothing
- * left behind). Reads through a connection of its own. */
-static char *
-write_partial (const char *path,
-               const char *target_dir,
-               const char *stem,
-               const char *stamp,
-               GError **error)
-{
-  g_autofree char *partial =
-    g_strdup_printf ("%s/%s-%s.partial-%08x", target_dir, stem, stamp, g_random_int ());
-  g_autoptr (GError) local_error = NULL;
-  sqlite3 *db = _bf_open_reader (path, error);
-  gint64 version;
-  guint copied = 0;
-  gboolean ok;
-
-  if (db == NULL)
-    return NULL;
-  version = user_version (db);
-  ok = vacuum_into (db, partial, error);
-  sqlite3_close (db);
-  if (!ok)
-    {
-      g_unlink (partial);
-      return NULL;
-    }
-  _bf_fsync_path (partial, FALSE);
-
-  /* A backup is only a backup once it has been read back. Its version is compared with its
-   * source's, not with this build's (that source passed the build's checks when it opened). */
-  if (!_bf_store_inspect (partial, G_MAXUINT, &copied, &local_error) || (gint64) copied != version)
-    {
-      g_unlink (partial);
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
-                   _ ("The backup failed its check and was removed: %s"),
-                   local_error != NULL ? local_error->message : _ ("wrong register version"));
-      return NULL;
-    }
-  return g_steal_pointer (&partial);
 }
 
 /* Safe in a worker thread while the store writes in the main thread: the copy is read through a
@@ -286,10 +335,11 @@ bf_store_backup (BfStore *self, const char *dir, GError **error)
   const char *path;
   g_autofree char *target_dir = NULL;
   g_autofree char *stem = NULL;
-  g_autofree char *partial = NULL;
+  g_autofree char *first = NULL;
   g_autofree char *published = NULL;
   g_autofree char *stamp = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (BfOutput) output = NULL;
   int serial;
 
   g_return_val_if_fail (BF_IS_STORE (self), NULL);
@@ -303,23 +353,23 @@ bf_store_backup (BfStore *self, const char *dir, GError **error)
       g_autofree char *shown = g_filename_display_name (target_dir);
 
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
-                   _ ("Cannot create the backup folder “%s”: %s."), shown, g_strerror (saved));
+                   _ ("Cannot create the backup folder “%s”: %s."), shown,
+                   bf_output_reason (saved));
       return NULL;
     }
 
   /* Taken before the copy starts reading: every change it counts is in the copy. */
   serial = _bf_store_change_serial (self);
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  partial = write_partial (path, target_dir, stem, stamp, error);
-  if (partial == NULL)
+  first = backup_name (target_dir, stem, stamp, 1);
+  output = bf_output_new (first, error);
+  if (output == NULL || !write_copy (path, output, error))
     return NULL;
   g_debug ("backup of %s copied and checked", path);
-  published = publish_backup (target_dir, stem, stamp, partial, error);
-  g_unlink (partial);
+  published = publish_backup (output, target_dir, stem, stamp, error);
   if (published == NULL)
     return NULL;
-  _bf_fsync_path (target_dir, TRUE);
   _bf_store_backed_up (self, serial);
-  _bf_store_rotate_backups (target_dir, stem);
+  _bf_store_rotate_backups (target_dir, stem, published);
   return g_steal_pointer (&published);
 }

@@ -13,6 +13,7 @@
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 
+#include "bf-store-lock-private.h"
 #include "bf-store.h"
 
 G_BEGIN_DECLS
@@ -84,6 +85,8 @@ char *_bf_audit_hash (gint64 seq,
 /* Sets @error from the connection's last error, with @what saying what was being done. */
 void _bf_store_set_sqlite_error (BfStore *self, GError **error, const char *what);
 void _bf_set_sqlite_error (sqlite3 *db, GError **error, const char *what);
+/* What SQLite's error @rc (extended or not) means to a caseworker ("the disk is full"). */
+const char *_bf_sqlite_reason (sqlite3 *db, int rc);
 
 /* Adds "field": [before, after] to an audit change set (NULL before/after: JSON null). */
 void
@@ -119,16 +122,11 @@ void _bf_store_set_damaged (BfStore *self, const char *detail);
 const char *_bf_store_damage (BfStore *self); /* NULL: none known */
 /* The caseworker's message for the damage @detail of @self's file. */
 void _bf_store_damage_error (BfStore *self, const char *detail, GError **error);
-/* The lock file of an exclusive open: the fd (>= 0), -1 with @error set (IN_USE when held), or
- * -2 when @read_only and the directory cannot hold a lock file. */
-int _bf_lock_acquire (const char *register_path,
-                      const char *lock_path,
-                      gboolean read_only,
-                      GError **error);
-void _bf_lock_release (const char *lock_path, int fd);
 /* A read-only connection of its own to the register at @path, configured like the store's, for
  * work that must not share the store's connection (a backup in a worker thread). */
 sqlite3 *_bf_open_reader (const char *path, GError **error);
+/* sqlite3_open_v2 read-only (@flags added), also on read-only media. */
+int _bf_sqlite_open_read_only (const char *path, sqlite3 **db, int flags);
 gboolean _bf_fsync_path (const char *path, gboolean directory);
 void _bf_fsync_parent (const char *path);
 
@@ -143,7 +141,8 @@ void _bf_store_count_change (BfStore *self);
 
 /* The object's connection, for opening and creating registers (bf-store.c). */
 BfStore *_bf_store_new (const char *path, BfStoreOpenFlags flags);
-/* Holds "PATH.lock" (BF_STORE_OPEN_EXCLUSIVE): IN_USE while another process holds it. */
+/* Holds "PATH.lock" for a window (BF_STORE_OPEN_EXCLUSIVE) and for every writer (not READ_ONLY):
+ * IN_USE, naming the holder, while another process holds it. Readers take nothing. */
 gboolean _bf_store_lock (BfStore *self, GError **error);
 /* Opens @file (the register, or the file a new register is built in when @create) and sets the
  * connection up: WAL unless read-only, synchronous FULL, foreign keys. */

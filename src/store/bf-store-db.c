@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "bf-store-db-private.h"
@@ -28,8 +29,7 @@ struct _BfStore
   BfStoreOpenFlags flags;
   GHashTable *statements; /* SQL text -> sqlite3_stmt */
 
-  char *lock_path; /* NULL unless this store holds the register's lock file */
-  int lock_fd;
+  BfLock *lock; /* NULL unless this store holds the register's lock file */
 
   gboolean in_write;
   sqlite3_session *session; /* records the write under way while there are commit hooks */
@@ -61,8 +61,6 @@ typedef struct
 } CommitHook;
 
 G_DEFINE_TYPE (BfStore, bf_store, G_TYPE_OBJECT)
-
-G_DEFINE_QUARK (bf - store - error - quark, bf_store_error)
 
 /* ---------------------------------------------------------------------------------------------
  * Small helpers
@@ -193,8 +191,10 @@ error_code_for_sqlite (int rc)
     }
 }
 
-static const char *
-sqlite_reason (sqlite3 *db, int rc)
+/* SQLite's errors as a caseworker reads them; its own text only for what no caseworker causes
+ * (a programming error), cut to one line. */
+const char *
+_bf_sqlite_reason (sqlite3 *db, int rc)
 {
   switch (rc & 0xff)
     {
@@ -206,6 +206,17 @@ sqlite_reason (sqlite3 *db, int rc)
       case SQLITE_READONLY:
       case SQLITE_PERM:
         return _ ("the file cannot be written");
+      case SQLITE_IOERR:
+        return _ ("the disk reported an error");
+      case SQLITE_CANTOPEN:
+        return _ ("the file cannot be opened");
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        return _ ("the file is damaged");
+      case SQLITE_NOMEM:
+        return _ ("the computer is out of memory");
+      case SQLITE_TOOBIG:
+        return _ ("a value is too large");
       default:
         return db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
     }
@@ -217,7 +228,7 @@ _bf_set_sqlite_error (sqlite3 *db, GError **error, const char *what)
   int rc = db != NULL ? sqlite3_extended_errcode (db) : SQLITE_MISUSE;
 
   g_set_error (error, BF_STORE_ERROR, error_code_for_sqlite (rc), "%s: %s", what,
-               sqlite_reason (db, rc));
+               _bf_sqlite_reason (db, rc));
 }
 
 void
@@ -264,6 +275,46 @@ _bf_fsync_parent (const char *path)
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Read-only connections, also on media nobody can write
+ */
+
+static gboolean
+on_read_only_media (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs fs;
+
+  return (statvfs (dir, &fs) == 0 && (fs.f_flag & ST_RDONLY)) ||
+         (access (dir, W_OK) != 0 && errno == EROFS);
+}
+
+static gboolean
+has_log (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+int
+_bf_sqlite_open_read_only (const char *path, sqlite3 **db, int flags)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+
+  flags |= SQLITE_OPEN_READONLY;
+  /* SQLite reads a WAL-mode file through an index (-shm) it creates beside it, which read-only
+   * media (a CD, a write-protected USB stick) cannot hold. With no log beside the file nothing
+   * can change it there: SQLite is told so, and reads it without the index. */
+  if (!on_read_only_media (path) || has_log (path))
+    return sqlite3_open_v2 (path, db, flags, NULL);
+  escaped = g_uri_escape_string (path, "/", TRUE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  return sqlite3_open_v2 (uri, db, flags | SQLITE_OPEN_URI, NULL);
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Inspection: is a file a healthy register this build can read? Never writes to it.
  */
 
@@ -294,14 +345,28 @@ read_header (const char *path, guint8 header[100], GError **error)
   return TRUE;
 }
 
+/* One sentence, without SQLite's report (which can run to pages: it goes to the debug log). A log
+ * beside the file may be the damage: one copied from another register is. */
 static void
 set_damaged (GError **error, const char *path, const char *detail)
 {
   g_autofree char *name = display_name (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
 
+  g_debug ("%s failed its check: %s", path, detail);
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      g_autofree char *wal_name = display_name (wal);
+
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED,
+                   _ ("“%s” or its log “%s” is damaged and was left unchanged: restore the newest "
+                      "backup."),
+                   name, wal_name);
+      return;
+    }
   g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_DAMAGED,
-               _ ("“%s” is damaged (%s). It was left unchanged: restore the newest backup."), name,
-               detail);
+               _ ("“%s” is damaged and was left unchanged: restore the newest backup."), name);
 }
 
 static void
@@ -316,7 +381,7 @@ set_inspect_error (GError **error, const char *path, sqlite3 *db, int rc)
     set_damaged (error, path, sqlite3_errmsg (db));
   else
     g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot open “%s”: %s."), name,
-                 sqlite_reason (db, rc));
+                 _bf_sqlite_reason (db, rc));
 }
 
 /* One value of a one-row query, as text (NULL for SQL NULL); FALSE with @rc on an error. */
@@ -489,7 +554,7 @@ inspect (const char *path, guint latest, gboolean whole, guint *user_version, GE
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = _bf_sqlite_open_read_only (path, &db, 0);
   if (rc != SQLITE_OK)
     {
       set_inspect_error (error, path, db, rc);
@@ -521,7 +586,11 @@ inspect (const char *path, guint latest, gboolean whole, guint *user_version, GE
       goto out;
     }
   g_clear_pointer (&value, g_free);
-  if (!query_text (db, "SELECT application FROM register_info WHERE id = 1", &value, &rc))
+  /* Every column opening reads: a table of that name in another program's file may lack them,
+   * and the file must be refused before a connection that can write is opened on it. */
+  if (!query_text (db, "SELECT application, uuid, county, township FROM register_info WHERE id = 1",
+                   &value, &rc) &&
+      (rc & 0xff) != SQLITE_ERROR)
     {
       set_inspect_error (error, path, db, rc);
       goto out;
@@ -574,75 +643,6 @@ _bf_store_damage_error (BfStore *self, const char *detail, GError **error)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * The lock file "REGISTER.lock": held with flock() while a store is open exclusively. The kernel
- * drops the lock when its holder dies, so a killed process leaves at most a file, never a lock.
- */
-
-int
-_bf_lock_acquire (const char *register_path,
-                  const char *lock_path,
-                  gboolean read_only,
-                  GError **error)
-{
-  g_autofree char *name = display_name (register_path);
-
-  /* The owner unlinks the file before releasing it; a lock won on an unlinked file is void. */
-  for (guint attempt = 0; attempt < 10; attempt++)
-    {
-      struct stat held, named;
-      int fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-
-      if (fd < 0)
-        {
-          int saved = errno;
-
-          /* A register on read-only media cannot be changed by anyone: no lock needed. */
-          if (read_only && (saved == EROFS || saved == EACCES))
-            return -2;
-          g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot open “%s”: %s."), name,
-                       g_strerror (saved));
-          return -1;
-        }
-      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
-        {
-          int saved = errno;
-
-          close (fd);
-          if (saved == EWOULDBLOCK)
-            g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IN_USE,
-                         _ ("“%s” is already open in another Bangfu window."), name);
-          else
-            g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot open “%s”: %s."),
-                         name, g_strerror (saved));
-          return -1;
-        }
-      if (fstat (fd, &held) == 0 && g_stat (lock_path, &named) == 0 &&
-          held.st_dev == named.st_dev && held.st_ino == named.st_ino)
-        {
-          /* For a person looking at the directory: who holds it. */
-          g_autofree char *pid = g_strdup_printf ("%d\n", (int) getpid ());
-
-          if (ftruncate (fd, 0) == 0 && write (fd, pid, strlen (pid)) < 0)
-            g_debug ("cannot note the pid in %s", lock_path);
-          return fd;
-        }
-      close (fd);
-    }
-  g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IN_USE,
-               _ ("“%s” is already open in another Bangfu window."), name);
-  return -1;
-}
-
-void
-_bf_lock_release (const char *lock_path, int fd)
-{
-  if (fd < 0)
-    return;
-  g_unlink (lock_path);
-  close (fd);
-}
-
-/* ---------------------------------------------------------------------------------------------
  * GObject
  */
 
@@ -662,12 +662,7 @@ close_connection (BfStore *self)
       self->db = NULL;
     }
   self->in_write = FALSE;
-  if (self->lock_path != NULL)
-    {
-      _bf_lock_release (self->lock_path, self->lock_fd);
-      self->lock_fd = -1;
-      g_clear_pointer (&self->lock_path, g_free);
-    }
+  g_clear_pointer (&self->lock, _bf_lock_drop);
 }
 
 /* "Unknown" is what GLib says when the account has no full name. */
@@ -756,7 +751,6 @@ static void
 bf_store_init (BfStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  self->lock_fd = -1;
   self->operator_name = g_strdup (default_operator ());
   self->commit_hooks = g_array_new (FALSE, FALSE, sizeof (CommitHook));
 }
@@ -1121,18 +1115,17 @@ _bf_store_new (const char *path, BfStoreOpenFlags flags)
 gboolean
 _bf_store_lock (BfStore *self, GError **error)
 {
-  g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
-  int fd =
-    _bf_lock_acquire (self->path, lock_path, (self->flags & BF_STORE_OPEN_READ_ONLY) != 0, error);
+  gboolean read_only = (self->flags & BF_STORE_OPEN_READ_ONLY) != 0;
+  BfLockKind kind;
 
-  if (fd == -1)
-    return FALSE;
-  if (fd >= 0)
-    {
-      self->lock_fd = fd;
-      self->lock_path = g_steal_pointer (&lock_path);
-    }
-  return TRUE;
+  if (self->flags & BF_STORE_OPEN_EXCLUSIVE)
+    kind = BF_LOCK_WINDOW;
+  else if (!read_only)
+    kind = BF_LOCK_WRITER;
+  else
+    return TRUE;
+  self->lock = _bf_lock_take (self->path, kind, read_only, error);
+  return self->lock != NULL;
 }
 
 static gboolean
@@ -1163,9 +1156,10 @@ _bf_store_connect (BfStore *self, const char *file, gboolean create, GError **er
 
   if (create)
     flags |= SQLITE_OPEN_CREATE;
-  else if (self->flags & BF_STORE_OPEN_READ_ONLY)
-    flags = SQLITE_OPEN_READONLY;
-  rc = sqlite3_open_v2 (file, &self->db, flags, NULL);
+  if (!create && (self->flags & BF_STORE_OPEN_READ_ONLY))
+    rc = _bf_sqlite_open_read_only (file, &self->db, 0);
+  else
+    rc = sqlite3_open_v2 (file, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       if (create)
@@ -1255,7 +1249,7 @@ sqlite3 *
 _bf_open_reader (const char *path, GError **error)
 {
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  int rc = _bf_sqlite_open_read_only (path, &db, 0);
 
   if (rc != SQLITE_OK)
     {

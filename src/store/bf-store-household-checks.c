@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bf-text.h"
 #include "bf-dates.h"
 #include "bf-household-rules.h"
 #include "bf-id-number.h"
@@ -150,21 +151,31 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
           g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("%s is required."), name);
           return FALSE;
         }
+      if (v.type == VALUE_TEXT && g_str_equal (field->column, "name") && bf_text_has_control (v.s))
+        {
+          g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                       _ ("%s holds a control character: type it again."), name);
+          return FALSE;
+        }
       switch (field->kind)
         {
           case FIELD_DATE:
             if (v.type == VALUE_TEXT && !bf_date_parse (v.s, &date, NULL))
               {
+                g_autofree char *shown = bf_text_shown (v.s, BF_TEXT_SHOWN_CHARS);
+
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                             _ ("%s: “%s” is not a date (YYYY-MM-DD)."), name, v.s);
+                             _ ("%s: “%s” is not a date (YYYY-MM-DD)."), name, shown);
                 return FALSE;
               }
             break;
           case FIELD_CODE:
             if (v.type == VALUE_TEXT && !bf_code_is_valid (field->list, v.s))
               {
+                g_autofree char *shown = bf_text_shown (v.s, BF_TEXT_SHOWN_CHARS);
+
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                             _ ("%s: “%s” is not one of the choices."), name, v.s);
+                             _ ("%s: “%s” is not one of the choices."), name, shown);
                 return FALSE;
               }
             break;

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bf-text.h"
 #include "bf-dates.h"
 #include "bf-income.h"
 #include "bf-store-household-checks-private.h"
@@ -171,8 +172,10 @@ bf_store_household_get_by_number (BfStore *self, const char *number, GError **er
     return NULL;
   if (id == 0)
     {
+      g_autofree char *shown = bf_text_shown (trimmed, BF_TEXT_SHOWN_CHARS);
+
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no household numbered %s."), trimmed);
+                   _ ("There is no household numbered %s."), shown);
       return NULL;
     }
   return bf_store_household_get (self, id, error);

@@ -229,8 +229,7 @@ bf_ledger_reader_open (const char *register_path,
   g_date_strftime (reader->first_day, sizeof reader->first_day, "%Y-%m-%d", &first);
   g_date_strftime (reader->last_day, sizeof reader->last_day, "%Y-%m-%d", &last);
 
-  rc =
-    sqlite3_open_v2 (register_path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = _bf_sqlite_open_read_only (register_path, &reader->db, SQLITE_OPEN_NOMUTEX);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bf-text.h"
 #include "bf-dates.h"
 #include "bf-store-plans-private.h"
 
@@ -161,6 +162,13 @@ _bf_table_validate (const BfTable *table, gconstpointer record, GError **error)
           g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("%s is required."), label);
           return FALSE;
         }
+      if (!v.null && c->kind == BF_COLUMN_TEXT && g_str_equal (c->name, "name") &&
+          bf_text_has_control (v.s))
+        {
+          g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                       _ ("%s holds a control character: type it again."), label);
+          return FALSE;
+        }
       if (v.null)
         continue;
       switch (c->kind)
@@ -168,16 +176,20 @@ _bf_table_validate (const BfTable *table, gconstpointer record, GError **error)
           case BF_COLUMN_DATE:
             if (!bf_date_parse (v.s, &date, NULL))
               {
+                g_autofree char *shown = bf_text_shown (v.s, BF_TEXT_SHOWN_CHARS);
+
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                             _ ("%s: “%s” is not a date (YYYY-MM-DD)."), label, v.s);
+                             _ ("%s: “%s” is not a date (YYYY-MM-DD)."), label, shown);
                 return FALSE;
               }
             break;
           case BF_COLUMN_CODE:
             if (!bf_code_is_valid (c->codes, v.s))
               {
+                g_autofree char *shown = bf_text_shown (v.s, BF_TEXT_SHOWN_CHARS);
+
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
-                             _ ("%s: “%s” is not one of the choices."), label, v.s);
+                             _ ("%s: “%s” is not one of the choices."), label, shown);
                 return FALSE;
               }
             break;

@@ -2,6 +2,7 @@
 /* Villages and their groups: the regions a register is made of. */
 #include <glib/gi18n-lib.h>
 
+#include "bf-text.h"
 #include "bf-store-private.h"
 #include "bf-store-regions.h"
 
@@ -132,6 +133,12 @@ bf_store_village_add (BfStore *self, const char *name, guint n_groups, GError **
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The village needs a name."));
       return 0;
     }
+  if (bf_text_has_control (name))
+    {
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                   _ ("The village’s name holds a control character: type it again."));
+      return 0;
+    }
   trimmed = g_strstrip (g_strdup (name));
   if (!_bf_store_begin (self, error))
     return 0;
@@ -156,6 +163,12 @@ bf_store_group_add (BfStore *self, gint64 village_id, const char *name, GError *
   if (_bf_is_blank (name))
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The group needs a name."));
+      return 0;
+    }
+  if (bf_text_has_control (name))
+    {
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                   _ ("The group’s name holds a control character: type it again."));
       return 0;
     }
   trimmed = g_strstrip (g_strdup (name));

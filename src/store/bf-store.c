@@ -6,8 +6,10 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "bf-text.h"
 #include "bf-store-backup.h"
 #include "bf-store-collate-private.h"
+#include "bf-store-file.h"
 #include "bf-store-migrations-private.h"
 #include "bf-store-private.h"
 
@@ -49,8 +51,14 @@ open_store (const char *path, BfStoreOpenFlags flags, GError **error)
   guint version = 0;
 
   g_debug ("opening %s", path);
-  if ((flags & BF_STORE_OPEN_EXCLUSIVE) && !_bf_store_lock (self, error))
+  if (!_bf_store_lock (self, error))
     return NULL;
+  if (!read_only)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      bf_output_sweep (dir);
+    }
 
   /* Everything that can refuse the file runs on a read-only connection first; a reader beside an
    * open store trusts the checks that store passed. */
@@ -242,6 +250,12 @@ validate_spec (const BfRegisterSpec *spec, GError **error)
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("The township is required."));
       return FALSE;
     }
+  if (bf_text_has_control (spec->county) || bf_text_has_control (spec->township))
+    {
+      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                   _ ("The county or township holds a control character: type it again."));
+      return FALSE;
+    }
   if (spec->villages == NULL || spec->villages[0] == NULL)
     {
       g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
@@ -253,6 +267,12 @@ validate_spec (const BfRegisterSpec *spec, GError **error)
       {
         g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("Village %u has no name."),
                      i + 1);
+        return FALSE;
+      }
+    else if (bf_text_has_control (spec->villages[i]))
+      {
+        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
+                     _ ("The name of village %u holds a control character: type it again."), i + 1);
         return FALSE;
       }
   return TRUE;
@@ -292,10 +312,9 @@ BfStore *
 bf_store_create (const char *path, const BfRegisterSpec *spec, GError **error)
 {
   g_autofree char *name = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr (BfOutput) output = NULL;
   BfStore *store;
-  gboolean built;
-  int saved;
+  gboolean taken = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (spec != NULL, NULL);
@@ -311,26 +330,19 @@ bf_store_create (const char *path, const BfRegisterSpec *spec, GError **error)
       return NULL;
     }
 
-  tmp_path = g_strdup_printf ("%s.new-%08x", path, g_random_int ());
-  built = build_new_register (path, tmp_path, spec, error);
-  if (built && link (tmp_path, path) != 0)
-    {
-      saved = errno;
-      g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO, _ ("Cannot create “%s”: %s."), name,
-                   g_strerror (saved));
-      built = FALSE;
-    }
-  g_unlink (tmp_path);
-  {
-    g_autofree char *wal = g_strconcat (tmp_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (tmp_path, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  if (!built)
+  /* SQLite builds the register in the output's empty temporary, which is 0600 (its -wal and -shm
+   * take the mode of their database); only the finished file is put in place. */
+  output = bf_output_new (path, error);
+  if (output == NULL || !build_new_register (path, bf_output_get_temp_path (output), spec, error) ||
+      !bf_output_finish (output, NULL, NULL, error))
     return NULL;
-  _bf_fsync_parent (path);
+  if (!bf_output_commit_new (output, path, &taken, error))
+    {
+      if (taken)
+        g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_IO,
+                     _ ("Cannot create “%s”: a file with that name exists."), name);
+      return NULL;
+    }
   store = open_store (path, BF_STORE_OPEN_EXCLUSIVE, error);
   /* A new register is a change: closing it leaves its first backup. */
   if (store != NULL)

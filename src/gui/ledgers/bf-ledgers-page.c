@@ -68,6 +68,7 @@ typedef struct
   char *register_path;
   char *operator_name;
   char *path;
+  BfOutput *output; /* written in the thread, put in place by export_done_cb */
   BfLedgerResult result;
   GApplication *application; /* held while the export runs */
   GThread *indicators_thread;
@@ -80,6 +81,7 @@ export_job_free (ExportJob *job)
   g_free (job->register_path);
   g_free (job->operator_name);
   g_free (job->path);
+  g_clear_pointer (&job->output, bf_output_free);
   g_clear_object (&job->application);
   g_clear_pointer (&job->indicators, bf_indicator_report_free);
   g_free (job);
@@ -441,8 +443,9 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   job->indicators_thread = g_thread_new ("bf-ledger-indicators", indicators_thread, job);
   job->options.indicators = join_indicators;
   job->options.indicators_data = job;
-  if (bf_ledger_write (&job->options, job->path, export_progress_cb, source, cancellable,
-                       &job->result, &error))
+  job->output = bf_output_new (job->path, &error);
+  if (job->output != NULL && bf_ledger_write_output (&job->options, job->output, export_progress_cb,
+                                                     source, cancellable, &job->result, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -496,9 +499,15 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_clear_object (&self->cancellable);
   if (job->application != NULL)
     g_application_release (job->application);
-  /* The page was disposed while its export ran (the window closed): nothing left to show. */
+  /* The page was disposed while its export ran (the window closed): the workbook is put in
+   * place, with nothing left to show or record it in. */
   if (self->toast_overlay == NULL)
-    return;
+    {
+      if (job->output != NULL && g_task_propagate_boolean (G_TASK (result), NULL) &&
+          !bf_output_commit (job->output, NULL, NULL, &error))
+        g_message ("%s", error->message);
+      return;
+    }
   set_busy (self, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -512,7 +521,7 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   /* The register may have been closed or replaced meanwhile: the record belongs to the one that
-   * was exported. */
+   * was exported, and a failure to record it puts the old workbook back. */
   if (self->store != NULL && g_strcmp0 (bf_store_get_path (self->store), job->register_path) == 0)
     {
       g_autoptr (BfLedgerExport) record = bf_ledger_export_new ();
@@ -523,15 +532,17 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       record->masked = job->options.mask;
       record->path = g_strdup (job->path);
       record->rows = job->result.total_rows;
-      if (!bf_store_ledger_export_add (self->store, record, &error))
+      if (!bf_ledger_commit (job->output, self->store, record, &error))
         {
-          g_autofree char *title = g_strdup_printf (
-            _ ("The ledger was written but not added to the past exports: %s"), error->message);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+          show_error (self, _ ("Could Not Export the Ledger"), error->message);
           return;
         }
       fill_exports (self);
+    }
+  else if (!bf_output_commit (job->output, NULL, NULL, &error))
+    {
+      show_error (self, _ ("Could Not Export the Ledger"), error->message);
+      return;
     }
   self->confirmed = FALSE;
   show_done_toast (self, job->path);
