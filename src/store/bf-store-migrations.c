@@ -55,7 +55,9 @@ current_migrations (const char **path)
   return migrations_resource != NULL ? migrations_resource : _bf_store_get_resource ();
 }
 
-/* Migrations in order; numbering is a build-time invariant (1, 2, 3, … with no gap). */
+/* Migrations in order of their numbers, which only grow. A number may be missing while the
+ * branches that add migrations are merged one by one (0006 before 0004): the schema version is
+ * the last number, and an upgrade applies every migration above the register's version. */
 static GArray *
 list_migrations (void)
 {
@@ -79,7 +81,8 @@ list_migrations (void)
     }
   g_array_sort (migrations, migration_compare);
   for (guint i = 0; i < migrations->len; i++)
-    g_assert (g_array_index (migrations, Migration, i).version == i + 1);
+    g_assert (g_array_index (migrations, Migration, i).version >
+              (i > 0 ? g_array_index (migrations, Migration, i - 1).version : 0));
   return migrations;
 }
 
@@ -88,7 +91,8 @@ _bf_store_schema_version (void)
 {
   g_autoptr (GArray) migrations = list_migrations ();
 
-  return migrations->len;
+  return migrations->len > 0 ? g_array_index (migrations, Migration, migrations->len - 1).version
+                             : 0;
 }
 
 static GBytes *
@@ -133,22 +137,27 @@ _bf_store_migrate (BfStore *self, guint from, GError **error)
 {
   g_autoptr (GArray) migrations = list_migrations ();
   g_autofree char *backup = NULL;
+  guint latest = _bf_store_schema_version ();
 
-  if (from >= migrations->len)
+  if (from >= latest)
     return TRUE;
-  g_debug ("upgrading %s from schema %u to %u", bf_store_get_path (self), from, migrations->len);
+  g_debug ("upgrading %s from schema %u to %u", bf_store_get_path (self), from, latest);
   backup = bf_store_backup (self, NULL, error);
   if (backup == NULL)
     return FALSE;
   g_debug ("backed up to %s before the upgrade", backup);
 
-  for (guint i = from; i < migrations->len; i++)
+  for (guint i = 0; i < migrations->len; i++)
     {
       const Migration *m = &g_array_index (migrations, Migration, i);
-      g_autoptr (JsonObject) changes = json_object_new ();
+      g_autoptr (JsonObject) changes = NULL;
 
+      if (m->version <= from)
+        continue;
       g_debug ("applying migration %s", m->name);
-      _bf_changes_add_int (changes, "user_version", m->version - 1, m->version);
+      changes = json_object_new ();
+      _bf_changes_add_int (changes, "user_version", from, m->version);
+      from = m->version;
       if (!_bf_store_begin (self, error))
         return FALSE;
       if (!apply_migration (self, m, error) ||
