@@ -340,7 +340,11 @@ _bf_fields_columns (const Table *table)
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < table->n_fields; i++)
-    g_string_append_printf (s, "%s%s", i ? ", " : "", table->fields[i].column);
+    {
+      if (i > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, table->fields[i].column);
+    }
   return g_string_free (s, FALSE);
 }
 

@@ -38,6 +38,7 @@ struct _BfStoreImporter
   char *on_duplicate;
   char *started_at;
   gint64 audit_first;
+  gint64 cache_size;   /* the connection's own, put back at the end; 0: unchanged */
   GPtrArray *villages; /* ImportVillage: the register's and those the import created */
   gint64 households_created;
   gint64 households_updated;

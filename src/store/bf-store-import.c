@@ -102,7 +102,8 @@ bf_store_import_find_done (BfStore *self, const char *sha256, GError **error)
 
   stmt = _bf_store_prepare (self,
                             "SELECT " IMPORT_COLUMNS " FROM imports WHERE sha256 = ? AND state = "
-                            "'done' ORDER BY id DESC LIMIT 1",
+                            "'done' AND households_created + households_updated > 0 ORDER BY id "
+                            "DESC LIMIT 1",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -270,6 +271,34 @@ insert_record (BfStoreImporter *self, const char *state, GError **error)
   return _bf_store_audit (self->store, "create", "imports", self->uuid, changes, error);
 }
 
+/* One transaction touches pages all over the members' and the audit trail's indexes: kept in
+ * memory until it commits, they are not written to the WAL and read back again and again
+ * (IMPORT_CACHE_KIB, back to the connection's own size afterwards). */
+#define IMPORT_CACHE_KIB 32768
+
+static void
+set_cache (BfStoreImporter *self, gboolean large)
+{
+  g_autofree char *sql = NULL;
+
+  if (large)
+    {
+      g_autoptr (BfCachedStmt) stmt = _bf_store_prepare (self->store, "PRAGMA cache_size", NULL);
+
+      if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+        return;
+      self->cache_size = sqlite3_column_int64 (stmt, 0);
+      sql = g_strdup_printf ("PRAGMA cache_size = -%d", IMPORT_CACHE_KIB);
+    }
+  else if (self->cache_size != 0)
+    {
+      sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, self->cache_size);
+      self->cache_size = 0;
+    }
+  if (sql != NULL)
+    sqlite3_exec (_bf_store_db (self->store), sql, NULL, NULL, NULL);
+}
+
 /* Begins the write: the record first, so that every audit entry after it is the import's. */
 static gboolean
 begin_write (BfStoreImporter *self, GError **error)
@@ -278,11 +307,13 @@ begin_write (BfStoreImporter *self, GError **error)
 
   if (!_bf_store_begin (self->store, error))
     return FALSE;
+  set_cache (self, TRUE);
   _bf_store_audit_tag (self->store, "import", tag);
   if (!insert_record (self, "done", error) ||
       (self->audit_first = last_audit_seq (self->store, error)) < 0)
     {
       _bf_store_rollback (self->store);
+      set_cache (self, FALSE);
       return FALSE;
     }
   self->write = TRUE;
@@ -324,6 +355,7 @@ bf_store_importer_abandon (BfStoreImporter *self)
     return;
   _bf_store_rollback (self->store);
   self->write = FALSE;
+  set_cache (self, FALSE);
   /* What the rolled-back write created is gone: read the villages again. */
   g_ptr_array_set_size (self->villages, 0);
   if (!_bf_import_load_regions (self, NULL))
@@ -425,7 +457,9 @@ bf_store_importer_finish (BfStoreImporter *self,
       gboolean ok = complete_record (self, rows, rows_refused, error);
 
       self->write = FALSE;
-      if (!_bf_store_finish (self->store, ok, error))
+      ok = _bf_store_finish (self->store, ok, error);
+      set_cache (self, FALSE);
+      if (!ok)
         return FALSE;
     }
   else
@@ -448,6 +482,7 @@ bf_store_importer_free (BfStoreImporter *self)
     return;
   if (self->write)
     _bf_store_rollback (self->store);
+  set_cache (self, FALSE);
   g_clear_object (&self->store);
   g_free (self->uuid);
   g_free (self->file_name);

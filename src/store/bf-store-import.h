@@ -52,8 +52,9 @@ void bf_store_import_free (BfStoreImport *record);
 GPtrArray *bf_store_import_list (BfStore *self, GError **error); /* BfStoreImport */
 /* The import numbered @id_or_uuid (its id, or its uuid); NOT_FOUND when there is none. */
 BfStoreImport *bf_store_import_get (BfStore *self, const char *id_or_uuid, GError **error);
-/* The import of the file with @sha256 that is done and not undone; NULL without an error when
- * there is none. Importing that file again changes nothing. */
+/* The import of the file with @sha256 that is done, not undone, and wrote something; NULL
+ * without an error when there is none. Importing that file again changes nothing (a file none of
+ * whose households was taken may be imported again once the register is corrected). */
 BfStoreImport *bf_store_import_find_done (BfStore *self, const char *sha256, GError **error);
 
 /* The mapping kept for sheets whose header has @signature (JSON of bf_import_mapping_to_json());
