@@ -30,8 +30,7 @@ if not os.environ.get("BF_A11Y_INNER"):
         # The checker is a client of libatspi, whose warnings about the bus coming and going are not
         # the application's: only the application under test runs with fatal warnings.
         env["BF_A11Y_APP_G_DEBUG"] = env.pop("G_DEBUG", "")
-        status = subprocess.call(["dbus-run-session", "--", sys.executable] + sys.argv, env=env,
-                                 stderr=None if os.environ.get("BF_A11Y_DEBUG") else subprocess.DEVNULL)
+        status = bf_atspi.run_in_own_session(env, os.environ.get("BF_A11Y_DEBUG"))
     sys.exit(status)
 
 try:
@@ -53,7 +52,7 @@ EXPECTED_PREFERENCES = {
 }
 EXPECTED_FORM = {"Township name", "County", "Villages", "Groups per village", "Your name"}
 # The households page: its filters, the household form and the member form inside it
-# (src/gui/bf-households-page.c, bf-household-editor.c, bf-member-editor.c).
+# (src/gui/households/: bf-households-page.c, bf-household-editor-fields.c, bf-member-editor.c).
 EXPECTED_HOUSEHOLD = {
     "Status", "Cause of poverty",
     "Household number", "Village", "Group", "Address", "Phone", "Bank", "Bank account", "Attribute",

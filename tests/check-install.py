@@ -33,9 +33,7 @@ if not os.environ.get("BF_INSTALL_INNER"):
             os.chmod(runtime, 0o700)
             env = dict(os.environ, BF_INSTALL_INNER="1", XDG_RUNTIME_DIR=runtime)
             env["BF_INSTALL_APP_G_DEBUG"] = env.pop("G_DEBUG", "")
-            sys.exit(subprocess.call(["dbus-run-session", "--", sys.executable] + sys.argv, env=env,
-                                     stderr=None if os.environ.get("BF_INSTALL_DEBUG")
-                                     else subprocess.DEVNULL))
+            sys.exit(bf_atspi.run_in_own_session(env, os.environ.get("BF_INSTALL_DEBUG")))
     os.environ["BF_INSTALL_INNER"] = "no-display"
 
 number = 0

@@ -7,6 +7,10 @@
  * (store tests excepted: they reach under the API to tamper with files). */
 
 #include <json-glib/json-glib.h>
+/* The session extension (changesets) is compiled into Debian's libsqlite3; its API is declared
+ * only with these. */
+#define SQLITE_ENABLE_SESSION        1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 
 #include "bf-store.h"
@@ -39,6 +43,23 @@ gboolean _bf_store_begin (BfStore *self, GError **error);
 gboolean _bf_store_commit (BfStore *self, GError **error);
 void _bf_store_rollback (BfStore *self);
 gboolean _bf_store_in_write (BfStore *self);
+
+/* Commit hooks: what must follow every write of the register, whatever file of the store made
+ * it (the change log for exchanges and cheap backups, the row seals of the audit trail). While a
+ * store has hooks, each write is recorded with SQLite's session extension; just before COMMIT
+ * each hook is called, in the order added, with the write's full changeset (old and new values;
+ * rows by primary key) — inside the transaction, so a hook may write too (its own writes are not
+ * recorded) and a hook that fails makes the whole write roll back. A write that changed no
+ * recorded row calls no hook. Not recorded: the audit trail itself, the search index (derived)
+ * and drafts (this laptop's unsaved forms). */
+typedef gboolean (*BfCommitHook) (BfStore *self,
+                                  const void *changeset,
+                                  int size,
+                                  gpointer user_data,
+                                  GError **error);
+void _bf_store_add_commit_hook (BfStore *self, BfCommitHook hook, gpointer user_data);
+/* Whether @table is one that writes record (see above). */
+gboolean _bf_store_table_is_recorded (const char *table);
 
 /* Appends a hash-chained audit entry. @changes is a JSON object {"field": [before, after]}
  * (taken: may be NULL for {}). Must be inside a write. */

@@ -34,6 +34,8 @@ struct _BfStore
   gboolean in_write;
   char *audit_tag;            /* _bf_store_audit_tag(): NULL outside a tagged write */
   JsonObject *audit_tag_more; /* added to each tagged entry's changes */
+  sqlite3_session *session;   /* records the write under way while there are commit hooks */
+  GArray *commit_hooks;       /* CommitHook */
   gint64 own_writes;          /* commits by this connection: data_version ignores them */
   /* Changes (commits, the creation) since open, and their count when the last backup began:
    * different means changed since. Atomic: a backup may run in a worker thread. */
@@ -50,6 +52,12 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  BfCommitHook func;
+  gpointer user_data;
+} CommitHook;
 
 G_DEFINE_TYPE (BfStore, bf_store, G_TYPE_OBJECT)
 
@@ -493,6 +501,7 @@ _bf_lock_release (const char *lock_path, int fd)
 static void
 close_connection (BfStore *self)
 {
+  g_clear_pointer (&self->session, sqlite3session_delete);
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
@@ -533,6 +542,7 @@ bf_store_finalize (GObject *object)
 
   close_connection (self);
   g_hash_table_unref (self->statements);
+  g_array_unref (self->commit_hooks);
   g_free (self->path);
   g_free (self->uuid);
   g_free (self->county);
@@ -604,6 +614,7 @@ bf_store_init (BfStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->lock_fd = -1;
   self->operator_name = g_strdup (default_operator ());
+  self->commit_hooks = g_array_new (FALSE, FALSE, sizeof (CommitHook));
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -653,6 +664,82 @@ _bf_store_prepare (BfStore *self, const char *sql, GError **error)
   return stmt;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Recording writes for the commit hooks
+ */
+
+gboolean
+_bf_store_table_is_recorded (const char *table)
+{
+  return !g_str_equal (table, "audit_log") && !g_str_equal (table, "drafts") &&
+         !g_str_has_prefix (table, "household_search") && !g_str_has_prefix (table, "sqlite_");
+}
+
+static int
+session_table_filter (void *data, const char *table)
+{
+  return _bf_store_table_is_recorded (table);
+}
+
+static gboolean
+start_session (BfStore *self, GError **error)
+{
+  int rc = sqlite3session_create (self->db, "main", &self->session);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3session_table_filter (self->session, session_table_filter, NULL);
+      rc = sqlite3session_attach (self->session, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (&self->session, sqlite3session_delete);
+      _bf_store_set_sqlite_error (self, error, _ ("Cannot record the change"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Takes the write's changeset and ends the recording, then runs the hooks on it. */
+static gboolean
+run_commit_hooks (BfStore *self, GError **error)
+{
+  void *changeset = NULL;
+  int size = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (self->session == NULL)
+    return TRUE;
+  rc = sqlite3session_changeset (self->session, &size, &changeset);
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  if (rc != SQLITE_OK)
+    {
+      _bf_store_set_sqlite_error (self, error, _ ("Cannot record the change"));
+      return FALSE;
+    }
+  for (guint i = 0; ok && size > 0 && i < self->commit_hooks->len; i++)
+    {
+      CommitHook *hook = &g_array_index (self->commit_hooks, CommitHook, i);
+
+      ok = hook->func (self, changeset, size, hook->user_data, error);
+    }
+  sqlite3_free (changeset);
+  return ok;
+}
+
+void
+_bf_store_add_commit_hook (BfStore *self, BfCommitHook hook, gpointer user_data)
+{
+  CommitHook entry = { hook, user_data };
+
+  g_return_if_fail (BF_IS_STORE (self));
+  g_return_if_fail (hook != NULL);
+  g_return_if_fail (!self->in_write);
+
+  g_array_append_val (self->commit_hooks, entry);
+}
+
 gboolean
 _bf_store_begin (BfStore *self, GError **error)
 {
@@ -680,6 +767,11 @@ _bf_store_begin (BfStore *self, GError **error)
    * half-way because another process started writing after it. */
   if (!_bf_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  if (self->commit_hooks->len > 0 && !start_session (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   self->in_write = TRUE;
   return TRUE;
 }
@@ -691,6 +783,7 @@ _bf_store_rollback (BfStore *self)
 
   if (!self->in_write)
     return;
+  g_clear_pointer (&self->session, sqlite3session_delete);
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_write = FALSE;
@@ -703,7 +796,7 @@ _bf_store_commit (BfStore *self, GError **error)
   g_return_val_if_fail (BF_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_write, FALSE);
 
-  if (!_bf_store_exec (self, "COMMIT", error))
+  if (!run_commit_hooks (self, error) || !_bf_store_exec (self, "COMMIT", error))
     {
       _bf_store_rollback (self);
       return FALSE;

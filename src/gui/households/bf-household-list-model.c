@@ -1,62 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gi18n-lib.h>
+/* The households list model: the ids of the matches, a cache of pages of rows, and the items
+ * the view holds. Its paging worker is bf-household-list-model-worker.c, its selection
+ * bf-household-list-model-selection.c (see bf-household-list-model-private.h for the threads). */
 #include <string.h>
 
-#include "bf-household-list-model.h"
-#include "bf-store-search.h"
+#include "bf-household-list-model-private.h"
 
-/* Rows are read in pages of PAGE_SIZE ids; a page is a few milliseconds of SQL at most. */
-#define PAGE_SIZE        128
 #define MAX_CACHED_PAGES 64
 #define MAX_WANTED_PAGES 16
-
-/* An owned copy of a query. */
-typedef struct
-{
-  BfHouseholdQuery query;
-  char *text;
-  char *status;
-  char *attribute;
-  char *monitoring_type;
-  char *cause;
-} QueryCopy;
-
-static QueryCopy *
-query_copy (const BfHouseholdQuery *query)
-{
-  QueryCopy *copy = g_new0 (QueryCopy, 1);
-
-  copy->query = *query;
-  copy->query.text = copy->text = g_strdup (query->text);
-  copy->query.status = copy->status = g_strdup (query->status);
-  copy->query.attribute = copy->attribute = g_strdup (query->attribute);
-  copy->query.monitoring_type = copy->monitoring_type = g_strdup (query->monitoring_type);
-  copy->query.cause = copy->cause = g_strdup (query->cause);
-  return copy;
-}
-
-static void
-query_free (QueryCopy *copy)
-{
-  if (copy == NULL)
-    return;
-  g_free (copy->text);
-  g_free (copy->status);
-  g_free (copy->attribute);
-  g_free (copy->monitoring_type);
-  g_free (copy->cause);
-  g_free (copy);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryCopy, query_free)
-
-static gboolean
-query_is_unfiltered (const BfHouseholdQuery *query)
-{
-  return (query->text == NULL || *query->text == '\0') && query->village_id == 0 &&
-         query->group_id == 0 && query->status == NULL && query->attribute == NULL &&
-         query->monitoring_type == NULL && query->cause == NULL && !query->include_deleted;
-}
 
 /* Whether @a and @b match the same households (they may sort them differently). */
 static gboolean
@@ -69,264 +20,6 @@ query_same_matches (const BfHouseholdQuery *a, const BfHouseholdQuery *b)
          g_strcmp0 (a->cause, b->cause) == 0 && a->include_deleted == b->include_deleted;
 }
 
-/* {{{ Worker: one thread, one reader connection, newest work first */
-
-typedef struct
-{
-  guint page;
-  GArray *ids; /* the page's ids, copied */
-} PageJob;
-
-static void
-page_job_free (PageJob *job)
-{
-  g_array_unref (job->ids);
-  g_free (job);
-}
-
-typedef struct
-{
-  gatomicrefcount ref;
-  GMutex mutex;
-  GCond cond;
-  char *path;
-  GMainContext *context;
-  GWeakRef model;
-  gboolean quit;
-
-  /* The latest query to read; it replaces any that was not started. */
-  QueryCopy *scan_query;
-  guint scan_generation;
-  GCancellable *scan_cancellable;
-
-  /* Pages the view needs now, replaced wholesale by the main thread. */
-  GPtrArray *page_jobs;
-  guint pages_generation;
-  guint in_flight_page; /* G_MAXUINT: none */
-} Worker;
-
-static Worker *
-worker_ref (Worker *w)
-{
-  g_atomic_ref_count_inc (&w->ref);
-  return w;
-}
-
-static void
-worker_unref (Worker *w)
-{
-  if (!g_atomic_ref_count_dec (&w->ref))
-    return;
-  g_mutex_clear (&w->mutex);
-  g_cond_clear (&w->cond);
-  g_free (w->path);
-  g_main_context_unref (w->context);
-  g_weak_ref_clear (&w->model);
-  query_free (w->scan_query);
-  g_clear_object (&w->scan_cancellable);
-  g_ptr_array_unref (w->page_jobs);
-  g_free (w);
-}
-
-typedef struct
-{
-  Worker *worker;
-  guint generation;
-  GArray *ids;
-  GHashTable *positions; /* gint64 id (pointing into ids) → position + 1 */
-  GPtrArray *first_rows;
-  gint64 total;
-  GError *error;
-} ScanResult;
-
-static void
-scan_result_free (ScanResult *r)
-{
-  worker_unref (r->worker);
-  g_clear_pointer (&r->ids, g_array_unref);
-  g_clear_pointer (&r->positions, g_hash_table_unref);
-  g_clear_pointer (&r->first_rows, g_ptr_array_unref);
-  g_clear_error (&r->error);
-  g_free (r);
-}
-
-typedef struct
-{
-  Worker *worker;
-  guint generation;
-  guint page;
-  GPtrArray *rows;
-  GError *error;
-} PageResult;
-
-static void
-page_result_free (PageResult *r)
-{
-  worker_unref (r->worker);
-  g_clear_pointer (&r->rows, g_ptr_array_unref);
-  g_clear_error (&r->error);
-  g_free (r);
-}
-
-static gboolean apply_scan_result (gpointer data);
-static gboolean apply_page_result (gpointer data);
-
-/* Hands a result to the main thread. (g_main_context_invoke() would run it right here when the
- * main thread happens not to be iterating.) */
-static void
-post (Worker *w, GSourceFunc func, gpointer result, GDestroyNotify free_func)
-{
-  GSource *source = g_idle_source_new ();
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, func, result, free_func);
-  g_source_set_static_name (source, "bf-household-list-result");
-  g_source_attach (source, w->context);
-  g_source_unref (source);
-}
-
-static GHashTable *
-positions_new (GArray *ids)
-{
-  GHashTable *positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_insert (positions, &g_array_index (ids, gint64, i), GUINT_TO_POINTER (i + 1));
-  return positions;
-}
-
-static void
-worker_scan (Worker *w,
-             BfStore *reader,
-             QueryCopy *query,
-             guint generation,
-             GCancellable *cancellable)
-{
-  ScanResult *r = g_new0 (ScanResult, 1);
-  gint64 start = g_get_monotonic_time ();
-
-  r->worker = worker_ref (w);
-  r->generation = generation;
-  r->ids = bf_store_household_search_ids (reader, &query->query, cancellable, &r->error);
-  if (r->ids != NULL)
-    {
-      BfHouseholdQuery all = { 0 };
-
-      if (query_is_unfiltered (&query->query))
-        r->total = r->ids->len;
-      else
-        r->total = bf_store_household_count (reader, &all, NULL);
-      r->positions = positions_new (r->ids);
-      r->first_rows = bf_store_household_rows (reader, (const gint64 *) (gpointer) r->ids->data,
-                                               MIN (r->ids->len, PAGE_SIZE), &r->error);
-    }
-  g_debug ("household list: search of %u households in %.1f ms", r->ids != NULL ? r->ids->len : 0,
-           (g_get_monotonic_time () - start) / 1000.0);
-  post (w, apply_scan_result, r, (GDestroyNotify) scan_result_free);
-}
-
-static void
-worker_fetch (Worker *w, BfStore *reader, PageJob *job, guint generation)
-{
-  PageResult *r = g_new0 (PageResult, 1);
-  gint64 start = g_get_monotonic_time ();
-
-  r->worker = worker_ref (w);
-  r->generation = generation;
-  r->page = job->page;
-  r->rows = bf_store_household_rows (reader, (const gint64 *) (gpointer) job->ids->data,
-                                     job->ids->len, &r->error);
-  g_debug ("household list: page %u (%u rows) in %.1f ms", job->page, job->ids->len,
-           (g_get_monotonic_time () - start) / 1000.0);
-  post (w, apply_page_result, r, (GDestroyNotify) page_result_free);
-}
-
-static void
-worker_post_error (Worker *w, guint generation, const GError *error)
-{
-  ScanResult *r = g_new0 (ScanResult, 1);
-
-  r->worker = worker_ref (w);
-  r->generation = generation;
-  r->error = g_error_copy (error);
-  post (w, apply_scan_result, r, (GDestroyNotify) scan_result_free);
-}
-
-static gpointer
-worker_thread (gpointer data)
-{
-  Worker *w = data;
-  BfStore *reader = NULL;
-
-  for (;;)
-    {
-      g_autoptr (QueryCopy) query = NULL;
-      g_autoptr (GCancellable) cancellable = NULL;
-      PageJob *job = NULL;
-      guint generation;
-
-      g_mutex_lock (&w->mutex);
-      while (!w->quit && w->scan_query == NULL && w->page_jobs->len == 0)
-        g_cond_wait (&w->cond, &w->mutex);
-      if (w->quit)
-        {
-          g_mutex_unlock (&w->mutex);
-          break;
-        }
-      if (w->scan_query != NULL)
-        {
-          query = g_steal_pointer (&w->scan_query);
-          cancellable = g_steal_pointer (&w->scan_cancellable);
-          generation = w->scan_generation;
-        }
-      else
-        {
-          job = g_ptr_array_steal_index (w->page_jobs, 0);
-          w->in_flight_page = job->page;
-          generation = w->pages_generation;
-        }
-      g_mutex_unlock (&w->mutex);
-
-      if (reader == NULL)
-        {
-          g_autoptr (GError) error = NULL;
-
-          reader = bf_store_open (w->path, BF_STORE_OPEN_READ_ONLY | BF_STORE_OPEN_READER, &error);
-          if (reader == NULL)
-            {
-              worker_post_error (w, generation, error);
-              if (job != NULL)
-                page_job_free (job);
-              g_mutex_lock (&w->mutex);
-              w->in_flight_page = G_MAXUINT;
-              g_mutex_unlock (&w->mutex);
-              continue;
-            }
-        }
-
-      if (query != NULL)
-        worker_scan (w, reader, query, generation, cancellable);
-      else
-        {
-          worker_fetch (w, reader, job, generation);
-          page_job_free (job);
-          g_mutex_lock (&w->mutex);
-          w->in_flight_page = G_MAXUINT;
-          g_mutex_unlock (&w->mutex);
-        }
-    }
-
-  if (reader != NULL)
-    {
-      bf_store_close (reader, NULL);
-      g_object_unref (reader);
-    }
-  worker_unref (w);
-  return NULL;
-}
-
-/* }}} */
-
 /* An item the view holds: one per position (a "slot"), pointed at whichever household is at
  * that position now. Keeping the same object per position lets GTK keep its row widgets when
  * the rows change (it matches widgets to items by identity), so a new sort only changes text. */
@@ -337,45 +30,14 @@ typedef struct
   BfHouseholdItem *item; /* weak */
 } LiveEntry;
 
-struct _BfHouseholdListModel
-{
-  GObject parent_instance;
-
-  BfStore *store;
-  Worker *worker;
-  QueryCopy *query;
-  guint generation;
-  gboolean new_query; /* the scan under way is for another query, not a refresh */
-  gboolean scanning;
-  gboolean busy;
-  gint64 total;
-
-  GArray *ids;
-  GHashTable *positions;
-  GHashTable *pages; /* page → GPtrArray of BfHouseholdRow */
-  GQueue page_order; /* most recently used first */
-  GHashTable *live;  /* position → LiveEntry: the items the view holds */
-  guint ensure_source;
-  gboolean waiting_pages;
-  /* The selected ids; with select_all, the matches that are not selected. */
-  GHashTable *selection;
-  gboolean select_all;
-  /* The rows the view knows of: it reaches the number of matches a few dozen rows at a time
-   * where the view makes row widgets, so that no one change makes 200 rows of widgets at once. */
-  guint exposed;
-  guint converge_source;
-};
-
 static void bf_household_list_model_iface_init (GListModelInterface *iface);
-
-static void bf_household_list_model_selection_iface_init (GtkSelectionModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (
   BfHouseholdListModel,
   bf_household_list_model,
   G_TYPE_OBJECT,
   G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, bf_household_list_model_iface_init)
-    G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, bf_household_list_model_selection_iface_init))
+    G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, _bf_household_list_model_selection_iface_init))
 
 enum
 {
@@ -761,8 +423,8 @@ replace_ids (BfHouseholdListModel *self, GArray *new_ids)
     }
 }
 
-static gboolean
-apply_scan_result (gpointer data)
+gboolean
+_bf_household_list_model_apply_scan_result (gpointer data)
 {
   ScanResult *r = data;
   g_autoptr (BfHouseholdListModel) self = model_for_result (r->worker, r->generation);
@@ -800,8 +462,8 @@ apply_scan_result (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-apply_page_result (gpointer data)
+gboolean
+_bf_household_list_model_apply_page_result (gpointer data)
 {
   PageResult *r = data;
   g_autoptr (BfHouseholdListModel) self = model_for_result (r->worker, r->generation);
@@ -882,250 +544,6 @@ bf_household_list_model_iface_init (GListModelInterface *iface)
 
 /* }}} */
 
-/* {{{ GtkSelectionModel: many households, by id
- *
- * The selection is a set of ids, so that it follows the households through a new sort or a
- * refresh. Select All sets a flag meaning "every current match" and the set then holds the
- * exceptions: selecting 100,000 matches touches no rows. */
-
-static gboolean
-id_selected (BfHouseholdListModel *self, gint64 id)
-{
-  return id != 0 && (self->select_all != g_hash_table_contains (self->selection, &id));
-}
-
-static gint64
-id_at (BfHouseholdListModel *self, guint position)
-{
-  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
-}
-
-static void
-set_id_selected (BfHouseholdListModel *self, gint64 id, gboolean selected)
-{
-  if (id == 0 || id_selected (self, id) == selected)
-    return;
-  if (g_hash_table_contains (self->selection, &id))
-    g_hash_table_remove (self->selection, &id);
-  else
-    g_hash_table_add (self->selection, g_memdup2 (&id, sizeof id));
-}
-
-/* Tells the view about the positions in [@lo, @hi) that may have changed. */
-static void
-selection_changed (BfHouseholdListModel *self, guint lo, guint hi)
-{
-  hi = MIN (hi, self->exposed);
-  if (lo < hi)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), lo, hi - lo);
-}
-
-/* The range of the current positions of the ids in the set, as [@lo, @hi). */
-static void
-set_range (BfHouseholdListModel *self, guint *lo, guint *hi)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  *lo = G_MAXUINT;
-  *hi = 0;
-  g_hash_table_iter_init (&iter, self->selection);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      gint64 at = bf_household_list_model_find (self, *(gint64 *) key);
-
-      if (at < 0)
-        continue;
-      *lo = MIN (*lo, (guint) at);
-      *hi = MAX (*hi, (guint) at + 1);
-    }
-}
-
-/* Clears the selection, telling the view which rows it affects. */
-static void
-clear_selection (BfHouseholdListModel *self)
-{
-  guint lo, hi;
-
-  if (self->select_all)
-    {
-      lo = 0;
-      hi = self->ids->len;
-    }
-  else
-    set_range (self, &lo, &hi);
-  self->select_all = FALSE;
-  g_hash_table_remove_all (self->selection);
-  selection_changed (self, lo, hi);
-}
-
-static gboolean
-bf_household_list_model_is_selected (GtkSelectionModel *model, guint position)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-
-  return id_selected (self, id_at (self, position));
-}
-
-static GtkBitset *
-bf_household_list_model_get_selection_in_range (GtkSelectionModel *model,
-                                                guint position,
-                                                guint n_items)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-  GtkBitset *selected = gtk_bitset_new_empty ();
-  guint end = MIN ((guint64) position + n_items, self->ids->len);
-
-  if (!self->select_all && g_hash_table_size (self->selection) < end - MIN (position, end))
-    {
-      /* Fewer selected ids than positions asked about: look the ids up. */
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, self->selection);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          gint64 at = bf_household_list_model_find (self, *(gint64 *) key);
-
-          if (at >= position && at < end)
-            gtk_bitset_add (selected, (guint) at);
-        }
-      return selected;
-    }
-  for (guint i = position; i < end; i++)
-    if (id_selected (self, g_array_index (self->ids, gint64, i)))
-      gtk_bitset_add (selected, i);
-  return selected;
-}
-
-static gboolean
-bf_household_list_model_select_item (GtkSelectionModel *model,
-                                     guint position,
-                                     gboolean unselect_rest)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-  gint64 id = id_at (self, position);
-
-  if (id == 0)
-    return FALSE;
-  if (unselect_rest)
-    clear_selection (self);
-  set_id_selected (self, id, TRUE);
-  selection_changed (self, position, position + 1);
-  return TRUE;
-}
-
-static gboolean
-bf_household_list_model_unselect_item (GtkSelectionModel *model, guint position)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-
-  set_id_selected (self, id_at (self, position), FALSE);
-  selection_changed (self, position, position + 1);
-  return TRUE;
-}
-
-static gboolean
-bf_household_list_model_select_range (GtkSelectionModel *model,
-                                      guint position,
-                                      guint n_items,
-                                      gboolean unselect_rest)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-  guint end = MIN ((guint64) position + n_items, self->ids->len);
-
-  if (unselect_rest)
-    clear_selection (self);
-  for (guint i = position; i < end; i++)
-    set_id_selected (self, g_array_index (self->ids, gint64, i), TRUE);
-  selection_changed (self, position, end);
-  return TRUE;
-}
-
-static gboolean
-bf_household_list_model_unselect_range (GtkSelectionModel *model, guint position, guint n_items)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-  guint end = MIN ((guint64) position + n_items, self->ids->len);
-
-  for (guint i = position; i < end; i++)
-    set_id_selected (self, g_array_index (self->ids, gint64, i), FALSE);
-  selection_changed (self, position, end);
-  return TRUE;
-}
-
-static gboolean
-bf_household_list_model_select_all (GtkSelectionModel *model)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-
-  self->select_all = TRUE;
-  g_hash_table_remove_all (self->selection);
-  selection_changed (self, 0, self->ids->len);
-  return TRUE;
-}
-
-static gboolean
-bf_household_list_model_unselect_all (GtkSelectionModel *model)
-{
-  clear_selection (BF_HOUSEHOLD_LIST_MODEL (model));
-  return TRUE;
-}
-
-/* Shift+click asks for a range and a mask of every row: done without visiting every row. */
-static gboolean
-bf_household_list_model_set_selection (GtkSelectionModel *model,
-                                       GtkBitset *selected,
-                                       GtkBitset *mask)
-{
-  BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (model);
-  guint n = self->ids->len;
-  guint lo = G_MAXUINT, hi = 0;
-  GtkBitsetIter iter;
-  guint position;
-
-  if (n > 0 && gtk_bitset_get_size_in_range (mask, 0, n - 1) == n)
-    {
-      /* Every row masked: the selection becomes @selected. */
-      clear_selection (self);
-      for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
-           ok && position < n; ok = gtk_bitset_iter_next (&iter, &position))
-        {
-          set_id_selected (self, g_array_index (self->ids, gint64, position), TRUE);
-          lo = MIN (lo, position);
-          hi = MAX (hi, position + 1);
-        }
-      selection_changed (self, lo, hi);
-      return TRUE;
-    }
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, mask, &position); ok && position < n;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    {
-      set_id_selected (self, g_array_index (self->ids, gint64, position),
-                       gtk_bitset_contains (selected, position));
-      lo = MIN (lo, position);
-      hi = MAX (hi, position + 1);
-    }
-  selection_changed (self, lo, hi);
-  return TRUE;
-}
-
-static void
-bf_household_list_model_selection_iface_init (GtkSelectionModelInterface *iface)
-{
-  iface->is_selected = bf_household_list_model_is_selected;
-  iface->get_selection_in_range = bf_household_list_model_get_selection_in_range;
-  iface->select_item = bf_household_list_model_select_item;
-  iface->unselect_item = bf_household_list_model_unselect_item;
-  iface->select_range = bf_household_list_model_select_range;
-  iface->unselect_range = bf_household_list_model_unselect_range;
-  iface->select_all = bf_household_list_model_select_all;
-  iface->unselect_all = bf_household_list_model_unselect_all;
-  iface->set_selection = bf_household_list_model_set_selection;
-}
-
-/* }}} */
-
 static void
 bf_household_list_model_dispose (GObject *object)
 {
@@ -1133,16 +551,7 @@ bf_household_list_model_dispose (GObject *object)
   GHashTableIter iter;
   gpointer value;
 
-  if (self->worker != NULL)
-    {
-      g_mutex_lock (&self->worker->mutex);
-      self->worker->quit = TRUE;
-      if (self->worker->scan_cancellable != NULL)
-        g_cancellable_cancel (self->worker->scan_cancellable);
-      g_cond_signal (&self->worker->cond);
-      g_mutex_unlock (&self->worker->mutex);
-      g_clear_pointer (&self->worker, worker_unref);
-    }
+  g_clear_pointer (&self->worker, _bf_household_list_model_worker_stop);
   g_clear_handle_id (&self->ensure_source, g_source_remove);
   g_clear_handle_id (&self->converge_source, g_source_remove);
 
@@ -1161,7 +570,7 @@ bf_household_list_model_finalize (GObject *object)
 {
   BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (object);
 
-  query_free (self->query);
+  _bf_household_list_model_query_free (self->query);
   g_array_unref (self->ids);
   g_hash_table_unref (self->positions);
   pages_clear (self);
@@ -1218,27 +627,12 @@ static void
 bf_household_list_model_constructed (GObject *object)
 {
   BfHouseholdListModel *self = BF_HOUSEHOLD_LIST_MODEL (object);
-  g_autoptr (GThread) thread = NULL;
-  Worker *w;
 
   G_OBJECT_CLASS (bf_household_list_model_parent_class)->constructed (object);
 
   g_return_if_fail (BF_IS_STORE (self->store));
 
-  w = g_new0 (Worker, 1);
-  g_atomic_ref_count_init (&w->ref);
-  g_mutex_init (&w->mutex);
-  g_cond_init (&w->cond);
-  w->path = g_strdup (bf_store_get_path (self->store));
-  w->context = g_main_context_ref_thread_default ();
-  g_weak_ref_init (&w->model, self);
-  w->page_jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) page_job_free);
-  w->in_flight_page = G_MAXUINT;
-  self->worker = w;
-
-  /* The thread holds its own reference and ends by itself when told to quit. */
-  thread = g_thread_new ("bf-household-list", worker_thread, worker_ref (w));
-
+  self->worker = _bf_household_list_model_worker_start (self);
   bf_household_list_model_refresh (self);
 }
 
@@ -1277,7 +671,7 @@ bf_household_list_model_init (BfHouseholdListModel *self)
   BfHouseholdQuery query = { .sort = BF_HOUSEHOLD_SORT_NUMBER };
 
   self->total = -1;
-  self->query = query_copy (&query);
+  self->query = _bf_household_list_model_query_copy (&query);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->positions = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -1310,9 +704,9 @@ bf_household_list_model_set_query (BfHouseholdListModel *self, const BfHousehold
 
   /* Households selected among other matches would be assigned unseen. */
   if (!query_same_matches (query, &self->query->query))
-    clear_selection (self);
-  query_free (self->query);
-  self->query = query_copy (query);
+    _bf_household_list_model_clear_selection (self);
+  _bf_household_list_model_query_free (self->query);
+  self->query = _bf_household_list_model_query_copy (query);
   self->new_query = TRUE;
   bf_household_list_model_refresh (self);
 }
@@ -1338,8 +732,8 @@ bf_household_list_model_refresh (BfHouseholdListModel *self)
   if (w->scan_cancellable != NULL)
     g_cancellable_cancel (w->scan_cancellable);
   g_clear_object (&w->scan_cancellable);
-  query_free (w->scan_query);
-  w->scan_query = query_copy (&self->query->query);
+  _bf_household_list_model_query_free (w->scan_query);
+  w->scan_query = _bf_household_list_model_query_copy (&self->query->query);
   w->scan_generation = self->generation;
   w->scan_cancellable = g_cancellable_new ();
   g_ptr_array_set_size (w->page_jobs, 0);
@@ -1372,55 +766,6 @@ bf_household_list_model_get_n_matches (BfHouseholdListModel *self)
   g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), 0);
 
   return self->ids->len;
-}
-
-guint
-bf_household_list_model_get_n_selected (BfHouseholdListModel *self)
-{
-  GHashTableIter iter;
-  gpointer key;
-  guint n = 0;
-
-  g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), 0);
-
-  /* Selected ids that are no longer matches (deleted since) do not count. */
-  g_hash_table_iter_init (&iter, self->selection);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (bf_household_list_model_find (self, *(gint64 *) key) >= 0)
-      n++;
-  return self->select_all ? self->ids->len - n : n;
-}
-
-GArray *
-bf_household_list_model_get_selected_ids (BfHouseholdListModel *self)
-{
-  GArray *ids;
-
-  g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), NULL);
-
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
-                           bf_household_list_model_get_n_selected (self));
-  for (guint i = 0; i < self->ids->len; i++)
-    {
-      gint64 id = g_array_index (self->ids, gint64, i);
-
-      if (id_selected (self, id))
-        g_array_append_val (ids, id);
-    }
-  return ids;
-}
-
-gint64
-bf_household_list_model_get_selected_id (BfHouseholdListModel *self)
-{
-  g_autoptr (GArray) ids = NULL;
-
-  g_return_val_if_fail (BF_IS_HOUSEHOLD_LIST_MODEL (self), 0);
-
-  if (bf_household_list_model_get_n_selected (self) != 1)
-    return 0;
-  ids = bf_household_list_model_get_selected_ids (self);
-  return g_array_index (ids, gint64, 0);
 }
 
 gint64
