@@ -136,9 +136,9 @@ print_result (const char *path, gboolean dry_run, const BfImportResult *result)
 {
   if (result->already != NULL)
     {
-      g_print (_ ("“%s” was imported already (import %" G_GINT64_FORMAT ", %s, by %s): nothing "
+      g_print (_ ("“%s” was imported already (import %ld, %s, by %s): nothing "
                   "was changed.\n"),
-               path, result->already->id, result->already->finished_at,
+               path, (long) result->already->id, result->already->finished_at,
                result->already->operator_name);
       return;
     }
@@ -192,9 +192,8 @@ print_result (const char *path, gboolean dry_run, const BfImportResult *result)
                 "file.\n"),
              result->report_path, (unsigned long) result->report_rows);
   if (result->record != NULL && g_strcmp0 (result->record->state, "done") == 0)
-    g_print (_ ("Recorded as import %" G_GINT64_FORMAT "; “bangfu-cli import undo %" G_GINT64_FORMAT
-                "” takes all of it back.\n"),
-             result->record->id, result->record->id);
+    g_print (_ ("Recorded as import %ld; “bangfu-cli import undo %ld” takes all of it back.\n"),
+             (long) result->record->id, (long) result->record->id);
 }
 
 /* The mapping of --mapping: "national" (NULL, with @national set) or a JSON file. */
@@ -473,10 +472,11 @@ bf_cli_import_undo (int argc, char **argv)
       bf_cli_print_json (node);
     }
   else
-    g_print (_ ("Import %" G_GINT64_FORMAT " (“%s”) is undone: its %" G_GINT64_FORMAT
-                " new households are deleted and the %" G_GINT64_FORMAT
-                " households it updated are as they were before.\n"),
-             undone->id, undone->file_name, undone->households_created, undone->households_updated);
+    g_print (
+      _ (
+        "Import %ld (“%s”) is undone: its %ld new households are deleted and the %ld households it updated are as they were before.\n"),
+      (long) undone->id, undone->file_name, (long) undone->households_created,
+      (long) undone->households_updated);
   return bf_cli_close (store, status);
 }
 
@@ -519,11 +519,10 @@ bf_cli_import_list (int argc, char **argv)
       const BfStoreImport *r = g_ptr_array_index (imports, i);
 
       /* TRANSLATORS: one import: number, state, date, operator, file, then what it did */
-      g_print (_ ("%" G_GINT64_FORMAT "  %s  %s  %s  %s: %" G_GINT64_FORMAT
-                  " households created, %" G_GINT64_FORMAT " updated, %" G_GINT64_FORMAT
-                  " rows not imported\n"),
-               r->id, state_label (r->state), r->finished_at, r->operator_name, r->file_name,
-               r->households_created, r->households_updated, r->rows_refused);
+      g_print (_ ("%ld  %s  %s  %s  %s: %ld households created, %ld updated, %ld rows not "
+                  "imported\n"),
+               (long) r->id, state_label (r->state), r->finished_at, r->operator_name, r->file_name,
+               (long) r->households_created, (long) r->households_updated, (long) r->rows_refused);
     }
   return bf_cli_close (store, status);
 }

@@ -67,14 +67,14 @@ check_audit (Undo *u, GError **error)
       case 0:
         return TRUE;
       case 1:
-        return refused (
-          error, g_strdup_printf (_ ("Import %" G_GINT64_FORMAT " cannot be undone: household %s "
-                                     "was changed after it (%s, by %s). Undoing the import would "
-                                     "throw that change away; change the household by hand "
-                                     "instead."),
-                                  u->record->id, (const char *) sqlite3_column_text (stmt, 2),
-                                  (const char *) sqlite3_column_text (stmt, 0),
-                                  (const char *) sqlite3_column_text (stmt, 1)));
+        return refused (error, g_strdup_printf (
+                                 _ ("Import %ld cannot be undone: household %s "
+                                    "was changed after it (%s, by %s). Undoing the import would "
+                                    "throw that change away; change the household by hand "
+                                    "instead."),
+                                 (long) u->record->id, (const char *) sqlite3_column_text (stmt, 2),
+                                 (const char *) sqlite3_column_text (stmt, 0),
+                                 (const char *) sqlite3_column_text (stmt, 1)));
       default:
         return FALSE;
     }
@@ -151,10 +151,10 @@ check_records (Undo *u, GError **error)
           sqlite3_finalize (stmt);
           return refused (
             error,
-            g_strdup_printf (_ ("Import %" G_GINT64_FORMAT " cannot be undone: household %s has "
+            g_strdup_printf (_ ("Import %ld cannot be undone: household %s has "
                                 "records of its own since (%s). Undoing the import would throw "
                                 "them away; delete the household by hand if it must go."),
-                             u->record->id, number, table));
+                             (long) u->record->id, number, table));
         }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
@@ -432,13 +432,12 @@ undo_in_write (Undo *u, GError **error)
   g_autoptr (JsonObject) tag = NULL;
 
   if (g_strcmp0 (u->record->state, "done") != 0)
-    return refused (error,
-                    g_strcmp0 (u->record->state, "undone") == 0
-                      ? g_strdup_printf (_ ("Import %" G_GINT64_FORMAT " was undone already (%s)."),
-                                         u->record->id, u->record->undone_at)
-                      : g_strdup_printf (_ ("Import %" G_GINT64_FORMAT " was cancelled: it "
-                                            "wrote nothing that could be undone."),
-                                         u->record->id));
+    return refused (error, g_strcmp0 (u->record->state, "undone") == 0
+                             ? g_strdup_printf (_ ("Import %ld was undone already (%s)."),
+                                                (long) u->record->id, u->record->undone_at)
+                             : g_strdup_printf (_ ("Import %ld was cancelled: it "
+                                                   "wrote nothing that could be undone."),
+                                                (long) u->record->id));
   if (!read_range (u, error) || !check_audit (u, error) || !check_records (u, error))
     return FALSE;
   tag = _bf_import_tag (u->record->uuid, u->record->file_name, u->record->sha256);
