@@ -172,33 +172,18 @@ check_records (Undo *u, GError **error)
 static void
 field_set_json (const Field *field, gpointer record, JsonNode *node)
 {
-  char *p = FIELD_PTR (record, field);
-  gboolean null = node == NULL || JSON_NODE_HOLDS_NULL (node);
+  Value v = { VALUE_NULL };
 
-  switch (field->kind)
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      case FIELD_TEXT:
-      case FIELD_DATE:
-      case FIELD_CODE:
-        g_free (*(char **) p);
-        *(char **) p = null ? NULL : g_strdup (json_node_get_string (node));
-        break;
-      case FIELD_REF:
-      case FIELD_FEN:
-        *(gint64 *) p = null ? 0 : json_node_get_int (node);
-        break;
-      case FIELD_INT:
-      case FIELD_GRADE:
-        *(int *) p = null ? 0 : (int) json_node_get_int (node);
-        break;
-      case FIELD_TRI:
-      case FIELD_COUNT:
-        *(int *) p = null ? -1 : (int) json_node_get_int (node);
-        break;
-      case FIELD_REAL:
-        *(double *) p = null ? -1 : json_node_get_double (node);
-        break;
+      if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE || field->kind == FIELD_CODE)
+        v = (Value){ VALUE_TEXT, .s = json_node_get_string (node) };
+      else if (field->kind == FIELD_REAL)
+        v = (Value){ VALUE_REAL, .d = json_node_get_double (node) };
+      else
+        v = (Value){ VALUE_INT, .i = json_node_get_int (node) };
     }
+  _bf_field_set (field, record, &v);
 }
 
 /* Puts back into @record (of @table, audited under @uuid) the values its fields had before the
