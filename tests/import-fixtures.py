@@ -9,6 +9,8 @@
   renamed-utf8.csv, renamed-bom.csv, renamed-gb18030.csv   the same rows as CSV
   dates.xlsx      date cells 59, 60, 61 (the 1900 leap-year bug) and a numeric cell
   dates1904.xlsx  a workbook in the 1904 date system
+  many.xlsx       the national person list of 600 households of one person each: long enough
+                  for the reading's progress to be told while households are written
 Usage: import-fixtures.py DIR"""
 import datetime
 import os
@@ -146,6 +148,19 @@ def dates(path, epoch1904):
     wb.save(path)
 
 
+def many(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(NATIONAL)
+    for i in range(600):
+        number = "430102001002%04d" % i
+        birth = datetime.date(1960, 1, 1) + datetime.timedelta(days=i)
+        ws.append(person(number, number + "01", "王%d" % i,
+                         id_number("430102" + birth.strftime("%Y%m%d") + "001"), 1,
+                         "户主", "2018-01-01", "一般户"))
+    wb.save(path)
+
+
 def main():
     out = sys.argv[1]
     national(os.path.join(out, "national.xlsx"))
@@ -153,6 +168,7 @@ def main():
     csv_files(out)
     dates(os.path.join(out, "dates.xlsx"), False)
     dates(os.path.join(out, "dates1904.xlsx"), True)
+    many(os.path.join(out, "many.xlsx"))
 
 
 if __name__ == "__main__":

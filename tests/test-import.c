@@ -15,9 +15,8 @@
 #include "bf-store-demo.h"
 #include "bf-store-household.h"
 #include "bf-store.h"
+#include "bf-test-import.h"
 #include "bf-test-util.h"
-
-#define PYTHON "/usr/bin/python3"
 
 static char *fixtures; /* import-fixtures.py's and make-corpus.py's files */
 
@@ -25,37 +24,6 @@ static char *
 fixture (const char *name)
 {
   return g_build_filename (fixtures, name, NULL);
-}
-
-static void
-run_python (const char *script, const char *dir)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, script, NULL);
-  const char *argv[] = { PYTHON, path, dir, NULL };
-  g_autofree char *err = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
-                               &status, NULL));
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", script, err);
-}
-
-/* The ID number of 17 digits and their check character. */
-static char *
-id_of (const char *first17)
-{
-  char check = bf_id_number_check_char (first17);
-
-  g_assert_cmpint (check, !=, '\0');
-  return g_strdup_printf ("%s%c", first17, check);
-}
-
-static void
-today (GDate *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, 1, G_DATE_DECEMBER, 2026);
 }
 
 /* ---- Readers ---- */
@@ -472,7 +440,7 @@ read_fixture (const char *name, const BfImportMapping *mapping, Collected *c, Bf
   BfImportOptions options = { 0 };
   GDate date;
 
-  today (&date);
+  bf_test_import_today (&date);
   options.mapping = mapping;
   options.today = &date;
   options.batch_size = 2;
@@ -524,9 +492,9 @@ assert_refused_row (Collected *c,
 static void
 test_national (void)
 {
-  g_autofree char *zhang = id_of ("43010219720315001");
-  g_autofree char *wang = id_of ("43010219800808005");
-  g_autofree char *xiaoming = id_of ("43010220050101003");
+  g_autofree char *zhang = bf_test_id_of ("43010219720315001");
+  g_autofree char *wang = bf_test_id_of ("43010219800808005");
+  g_autofree char *xiaoming = bf_test_id_of ("43010220050101003");
   BfImportSummary s;
   BfImportHousehold *h;
   BfImportRefusedRow *refused;
@@ -650,7 +618,7 @@ renamed_mapping (void)
 static void
 assert_renamed (Collected *c, BfImportSummary *s)
 {
-  g_autofree char *li = id_of ("43010219740620002");
+  g_autofree char *li = bf_test_id_of ("43010219740620002");
   BfImportHousehold *h;
 
   g_assert_false (s->national);
@@ -738,7 +706,7 @@ test_cancel (void)
   Collected c;
   GDate date;
 
-  today (&date);
+  bf_test_import_today (&date);
   options.today = &date;
   options.batch_size = 1;
   collected_init (&c);
@@ -847,8 +815,8 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   fixtures = bf_test_tmpdir_new ();
-  run_python ("import-fixtures.py", fixtures);
-  run_python ("fuzz/make-corpus.py", fixtures);
+  bf_test_import_write_fixtures ("import-fixtures.py", fixtures);
+  bf_test_import_write_fixtures ("fuzz/make-corpus.py", fixtures);
 
   g_test_add_func ("/import/serial-dates", test_serial_dates);
   g_test_add_func ("/import/reader/dates", test_reader_dates);

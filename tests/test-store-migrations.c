@@ -180,6 +180,34 @@ test_broken_migration (void)
   bf_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A missing number (a branch's migration merged before another's): the upgrade applies the
+ * migrations there are, and the schema version is the last one's number. */
+static void
+test_gap (void)
+{
+  g_autofree char *dir = bf_test_tmpdir_new ();
+  g_autofree char *path = make_v1_register (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BfStore) store = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *last = NULL;
+
+  use_migrations ("/test/gap");
+  g_assert_cmpuint (_bf_store_schema_version (), ==, 3);
+  store = bf_store_open (path, BF_STORE_OPEN_EXCLUSIVE, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT action || ' ' || changes FROM audit_log WHERE uuid = '%s' "
+                         "ORDER BY seq DESC LIMIT 1",
+                         bf_store_get_uuid (store));
+  last = bf_test_query_text (store, sql);
+  g_assert_cmpstr (last, ==, "migrate {\"user_version\":[1,3]}");
+  g_assert_true (bf_store_close (store, &error));
+  g_assert_cmpint (file_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (file_int (path, "SELECT version FROM test_marker"), ==, 2);
+  use_migrations (NULL);
+  bf_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Migration 2 (plans): an old register's households learn the date of their latest visit. */
 static void
 test_plans_backfill (void)
@@ -223,6 +251,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/migrations/upgrade", test_upgrade);
   g_test_add_func ("/store/migrations/create-latest", test_create_latest);
   g_test_add_func ("/store/migrations/broken", test_broken_migration);
+  g_test_add_func ("/store/migrations/gap", test_gap);
   g_test_add_func ("/store/migrations/plans-backfill", test_plans_backfill);
   return g_test_run ();
 }

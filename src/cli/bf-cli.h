@@ -42,6 +42,23 @@ BfStore *bf_cli_open (BfStoreOpenFlags flags, int *status);
  * failed (a failed close still closed the register). */
 int bf_cli_close (BfStore *store, int status);
 
+/* The name of --operator, else the register's last operator, else the user's, for @store's
+ * audit entries. */
+void bf_cli_set_operator (BfStore *store, const char *option);
+
+/* A progress line on stderr: rewritten in place on a terminal, every tenth elsewhere. */
+typedef struct
+{
+  gboolean tty;
+  gboolean quiet; /* print nothing */
+  int last_percent;
+  gboolean shown;
+} BfCliProgress;
+
+void bf_cli_progress (BfCliProgress *progress, double fraction, const char *text);
+/* Ends the line on a terminal. */
+void bf_cli_progress_end (BfCliProgress *progress);
+
 /* Writes @node to stdout as indented JSON with a final newline. */
 void bf_cli_print_json (JsonNode *node);
 /* @text padded with spaces to @width terminal columns (CJK characters take two). */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bf-cli-exit.h"
+#include "bf-cli-import.h"
 #include "bf-cli-ledger.h"
 #include "bf-cli.h"
 #include "bf-codes.h"
@@ -161,6 +162,41 @@ bf_cli_close (BfStore *store, int status)
 }
 
 void
+bf_cli_set_operator (BfStore *store, const char *option)
+{
+  g_autofree char *setting = bf_store_setting_get (store, BF_SETTING_OPERATOR);
+
+  bf_store_set_operator (store, option != NULL                        ? option
+                                : setting != NULL && *setting != '\0' ? setting
+                                                                      : g_get_real_name ());
+}
+
+void
+bf_cli_progress (BfCliProgress *progress, double fraction, const char *text)
+{
+  int percent = (int) (fraction * 100);
+
+  if (progress->quiet)
+    return;
+  if (progress->tty)
+    fprintf (stderr, "\r\033[K%3d%%  %s", percent, text);
+  else if (!progress->shown || percent / 10 != progress->last_percent / 10 || percent == 100)
+    fprintf (stderr, "%3d%%  %s\n", percent, text);
+  else
+    return;
+  progress->last_percent = percent;
+  progress->shown = TRUE;
+  fflush (stderr);
+}
+
+void
+bf_cli_progress_end (BfCliProgress *progress)
+{
+  if (progress->tty && progress->shown)
+    fputc ('\n', stderr);
+}
+
+void
 bf_cli_print_json (JsonNode *node)
 {
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -289,6 +325,14 @@ static const Command commands[] = {
     N_ ("Write households’ 帮扶明白卡 (assistance cards) to a PDF file") },
   { "print", "form", bf_cli_print_form, "print form (NUMBER… | --village V) -o FILE.pdf",
     N_ ("Write households’ registration forms (贫困户登记表) to a PDF file") },
+  { "import", "undo", bf_cli_import_undo, "import undo IMPORT [--json]",
+    N_ ("Undo an import as a whole (its number or uuid)") },
+  { "import", "list", bf_cli_import_list, "import list [--json]",
+    N_ ("List the imports of the register") },
+  { "import", NULL, bf_cli_import,
+    "import FILE [--sheet NAME] [--mapping national|FILE.json] [--dry-run] [--on-duplicate "
+    "skip|update|stop] [--report OUT.xlsx] [--json]",
+    N_ ("Import households from an .xlsx or .csv sheet") },
   { "export-ledger", NULL, bf_cli_export_ledger,
     "export-ledger [--quarter 2026Q3] [--village V] [--mask] -o FILE.xlsx",
     N_ ("Export the quarterly ledger as an Excel workbook") },

@@ -78,6 +78,7 @@ bf_import_household_free (BfImportHousehold *household)
     return;
   bf_household_free (household->household);
   g_array_unref (household->member_rows);
+  g_ptr_array_unref (household->member_cells);
   g_free (household->county);
   g_free (household->township);
   g_free (household->status);
@@ -843,6 +844,7 @@ build_household (BfImportParser *self)
 
   result->household = household;
   result->member_rows = g_array_new (FALSE, FALSE, sizeof (guint64));
+  result->member_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   household->number = g_strdup (v[BF_IMPORT_FIELD_HOUSEHOLD_NUMBER]);
   household->village_name = g_strdup (v[BF_IMPORT_FIELD_VILLAGE]);
   household->group_name = g_strdup (v[BF_IMPORT_FIELD_GROUP]);
@@ -887,6 +889,7 @@ build_household (BfImportParser *self)
           household->phone = g_strdup (row->member->phone);
         g_ptr_array_add (household->members, g_steal_pointer (&row->member));
         g_array_append_val (result->member_rows, row->number);
+        g_ptr_array_add (result->member_cells, g_steal_pointer (&row->cells));
       }
   return result;
 }

@@ -39,6 +39,13 @@ static const struct
   [BF_IMPORT_REASON_CAUSES] = { "causes", N_ ("Causes of poverty") },
   [BF_IMPORT_REASON_HOUSEHOLD_REFUSED] = { "household-refused",
                                            N_ ("Another row of the household refused") },
+  [BF_IMPORT_REASON_IN_REGISTER] = { "in-register", N_ ("Already in the register") },
+  [BF_IMPORT_REASON_CONFLICT] = { "conflict", N_ ("In several households of the register") },
+  [BF_IMPORT_REASON_NUMBER_TAKEN] = { "number-taken",
+                                      N_ ("Household number of a deleted household") },
+  [BF_IMPORT_REASON_OTHER_TOWNSHIP] = { "other-township", N_ ("Another township") },
+  [BF_IMPORT_REASON_STATUS] = { "status", N_ ("Status that cannot be imported") },
+  [BF_IMPORT_REASON_REGISTER] = { "register", N_ ("Refused by the register's checks") },
 };
 
 const char *

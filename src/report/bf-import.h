@@ -41,6 +41,13 @@ typedef enum
   BF_IMPORT_REASON_SPLIT,             /* a household's rows are not together */
   BF_IMPORT_REASON_CAUSES,            /* the causes break the rule of docs/domain.md §3 */
   BF_IMPORT_REASON_HOUSEHOLD_REFUSED, /* another row of its household was refused */
+  /* Found when the household meets the register (bf-import-run.h), not in the sheet itself: */
+  BF_IMPORT_REASON_IN_REGISTER,    /* a duplicate of a household of the register, skipped */
+  BF_IMPORT_REASON_CONFLICT,       /* its number and people are in different households */
+  BF_IMPORT_REASON_NUMBER_TAKEN,   /* its household number is a deleted household's */
+  BF_IMPORT_REASON_OTHER_TOWNSHIP, /* of another county or township than the register's */
+  BF_IMPORT_REASON_STATUS,         /* a status that an import cannot set */
+  BF_IMPORT_REASON_REGISTER,       /* the register's own checks refused the household */
   BF_IMPORT_N_REASONS
 } BfImportReason;
 
@@ -79,7 +86,8 @@ typedef struct
    * first. status, survey and helper are not set. */
   BfHousehold *household;
   GArray *member_rows; /* guint64: each member's row in the sheet, in the order of the members */
-  char *county;        /* as written; NULL when not given */
+  GPtrArray *member_cells; /* char ** (NULL-terminated): each member's row as read, in that order */
+  char *county;            /* as written; NULL when not given */
   char *township;
   gint64 per_capita_fen; /* 人均纯收入; G_MININT64 when not given */
   int water_secured;     /* -1 not given, 0 no, 1 yes */

@@ -70,6 +70,10 @@ gboolean _bf_store_audit (BfStore *self,
                           const char *uuid,
                           JsonObject *changes,
                           GError **error);
+/* Until the write ends, every audit entry is recorded as @action (an import's "import"), with
+ * what it did kept as "step": [null, "create"] and the members of @more ({"import_uuid": [null,
+ * "…"], …}) added to its changes: one action marks all that a bulk write did. Inside a write. */
+void _bf_store_audit_tag (BfStore *self, const char *action, JsonObject *more);
 /* The hash of an audit entry (the canonical form is described in bf-store-db.c); the first
  * entry's prev_hash is BF_AUDIT_GENESIS_HASH. For writing the chain and for verifying it. */
 #define BF_AUDIT_GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"

@@ -32,9 +32,11 @@ struct _BfStore
   BfLock *lock; /* NULL unless this store holds the register's lock file */
 
   gboolean in_write;
-  sqlite3_session *session; /* records the write under way while there are commit hooks */
-  GArray *commit_hooks;     /* CommitHook */
-  gint64 own_writes;        /* commits by this connection: data_version ignores them */
+  char *audit_tag;            /* _bf_store_audit_tag(): NULL outside a tagged write */
+  JsonObject *audit_tag_more; /* added to each tagged entry's changes */
+  sqlite3_session *session;   /* records the write under way while there are commit hooks */
+  GArray *commit_hooks;       /* CommitHook */
+  gint64 own_writes;          /* commits by this connection: data_version ignores them */
   /* Changes (commits, the creation) since open, and their count when the last backup began:
    * different means changed since. Atomic: a backup may run in a worker thread. */
   gint change_serial;
@@ -675,6 +677,13 @@ default_operator (void)
 }
 
 static void
+clear_audit_tag (BfStore *self)
+{
+  g_clear_pointer (&self->audit_tag, g_free);
+  g_clear_pointer (&self->audit_tag_more, json_object_unref);
+}
+
+static void
 bf_store_finalize (GObject *object)
 {
   BfStore *self = BF_STORE (object);
@@ -688,6 +697,7 @@ bf_store_finalize (GObject *object)
   g_free (self->township);
   g_free (self->operator_name);
   g_free (self->damage);
+  clear_audit_tag (self);
   G_OBJECT_CLASS (bf_store_parent_class)->finalize (object);
 }
 
@@ -930,6 +940,7 @@ _bf_store_rollback (BfStore *self)
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_write = FALSE;
+  clear_audit_tag (self);
 }
 
 gboolean
@@ -944,6 +955,7 @@ _bf_store_commit (BfStore *self, GError **error)
       return FALSE;
     }
   self->in_write = FALSE;
+  clear_audit_tag (self);
   self->own_writes++;
   /* After the commit: a backup that reads this serial sees the commit. */
   g_atomic_int_inc (&self->change_serial);
@@ -1027,6 +1039,23 @@ json_text (JsonNode *node)
   return g_string_free (fixed, FALSE);
 }
 
+void
+_bf_store_audit_tag (BfStore *self, const char *action, JsonObject *more)
+{
+  g_return_if_fail (BF_IS_STORE (self));
+  g_return_if_fail (self->in_write && action != NULL && more != NULL);
+
+  clear_audit_tag (self);
+  self->audit_tag = g_strdup (action);
+  self->audit_tag_more = json_object_ref (more);
+}
+
+static void
+copy_member (JsonObject *from, const char *name, JsonNode *node, gpointer to)
+{
+  json_object_set_member (to, name, json_node_copy (node));
+}
+
 gboolean
 _bf_store_audit (BfStore *self,
                  const char *action,
@@ -1052,6 +1081,12 @@ _bf_store_audit (BfStore *self,
 
   if (owned == NULL)
     owned = json_object_new ();
+  if (self->audit_tag != NULL)
+    {
+      _bf_changes_add (owned, "step", NULL, action);
+      json_object_foreach_member (self->audit_tag_more, copy_member, owned);
+      action = self->audit_tag;
+    }
   json_node_set_object (node, owned);
   changes_text = json_text (node);
 

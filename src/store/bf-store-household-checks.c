@@ -137,17 +137,20 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
       const Field *field = &table->fields[i];
       const char *p = FIELD_PTR (record, field);
       Value v = _bf_field_get (field, record);
-      g_autofree char *name = field_name (field, who);
+      /* Named only for a message: a bulk import validates hundreds of thousands of fields. */
+      g_autofree char *name = NULL;
       GDate date;
 
       if (v.type == VALUE_TEXT && !g_utf8_validate (v.s, -1, NULL))
         {
+          name = field_name (field, who);
           g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("%s is not valid text."),
                        name);
           return FALSE;
         }
       if (field->required && !has_visible_text (v.s))
         {
+          name = field_name (field, who);
           g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("%s is required."), name);
           return FALSE;
         }
@@ -164,6 +167,7 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
               {
                 g_autofree char *shown = bf_text_shown (v.s, BF_TEXT_SHOWN_CHARS);
 
+                name = field_name (field, who);
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
                              _ ("%s: “%s” is not a date (YYYY-MM-DD)."), name, shown);
                 return FALSE;
@@ -174,6 +178,7 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
               {
                 g_autofree char *shown = bf_text_shown (v.s, BF_TEXT_SHOWN_CHARS);
 
+                name = field_name (field, who);
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
                              _ ("%s: “%s” is not one of the choices."), name, shown);
                 return FALSE;
@@ -182,6 +187,7 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
           case FIELD_TRI:
             if (v.type == VALUE_INT && v.i > 1)
               {
+                name = field_name (field, who);
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
                              _ ("%s must be yes, no or not recorded."), name);
                 return FALSE;
@@ -192,6 +198,7 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
             if (v.type == VALUE_INT &&
                 (v.i < (field->kind == FIELD_GRADE ? 1 : 0) || v.i > field->max))
               {
+                name = field_name (field, who);
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
                              _ ("%s must be between %d and %d."), name,
                              field->kind == FIELD_GRADE ? 1 : 0, field->max);
@@ -201,6 +208,7 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
           case FIELD_FEN:
             if (!field->signed_fen && v.i < 0)
               {
+                name = field_name (field, who);
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
                              _ ("%s cannot be negative."), name);
                 return FALSE;
@@ -209,6 +217,7 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
           case FIELD_REAL:
             if (isnan (*(const double *) p) || isinf (*(const double *) p))
               {
+                name = field_name (field, who);
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID,
                              _ ("%s is not a number."), name);
                 return FALSE;
@@ -217,6 +226,7 @@ table_validate (const Table *table, gconstpointer record, const char *who, GErro
           case FIELD_REF:
             if (v.type == VALUE_INT && v.i < 0)
               {
+                name = field_name (field, who);
                 g_set_error (error, BF_STORE_ERROR, BF_STORE_ERROR_INVALID, _ ("%s is not valid."),
                              name);
                 return FALSE;

@@ -75,6 +75,8 @@ extern const Table _bf_surveys_table;
 
 /* A field of @record as a value to bind or compare; NULL for "not recorded". */
 Value _bf_field_get (const Field *field, gconstpointer record);
+/* Sets a field of @record from @v; VALUE_NULL: "not recorded", as bf_*_new() leaves it. */
+void _bf_field_set (const Field *field, gpointer record, const Value *v);
 void _bf_value_bind (sqlite3_stmt *stmt, int idx, const Value *v);
 /* Adds "column": [before, after] to an audit change set. */
 void _bf_value_changes_add (JsonObject *changes,

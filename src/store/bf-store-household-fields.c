@@ -192,12 +192,11 @@ _bf_field_get (const Field *field, gconstpointer record)
   return v;
 }
 
-/* The record's value for a NULL column, as bf_*_new() would leave it. */
-static void
-field_set_column (const Field *field, gpointer record, sqlite3_stmt *stmt, int col)
+void
+_bf_field_set (const Field *field, gpointer record, const Value *v)
 {
   char *p = FIELD_PTR (record, field);
-  gboolean null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
+  gboolean null = v->type == VALUE_NULL;
 
   switch (field->kind)
     {
@@ -205,24 +204,41 @@ field_set_column (const Field *field, gpointer record, sqlite3_stmt *stmt, int c
       case FIELD_DATE:
       case FIELD_CODE:
         g_free (*(char **) p);
-        *(char **) p = null ? NULL : g_strdup ((const char *) sqlite3_column_text (stmt, col));
+        *(char **) p = null ? NULL : g_strdup (v->s);
         break;
       case FIELD_REF:
       case FIELD_FEN:
-        *(gint64 *) p = sqlite3_column_int64 (stmt, col);
+        *(gint64 *) p = null ? 0 : v->i;
         break;
       case FIELD_INT:
       case FIELD_GRADE:
-        *(int *) p = sqlite3_column_int (stmt, col);
+        *(int *) p = null ? 0 : (int) v->i;
         break;
       case FIELD_TRI:
       case FIELD_COUNT:
-        *(int *) p = null ? -1 : sqlite3_column_int (stmt, col);
+        *(int *) p = null ? -1 : (int) v->i;
         break;
       case FIELD_REAL:
-        *(double *) p = null ? -1 : sqlite3_column_double (stmt, col);
+        *(double *) p = null ? -1 : v->d;
         break;
     }
+}
+
+static void
+field_set_column (const Field *field, gpointer record, sqlite3_stmt *stmt, int col)
+{
+  Value v = { VALUE_NULL };
+
+  if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
+    {
+      if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE || field->kind == FIELD_CODE)
+        v = (Value){ VALUE_TEXT, .s = (const char *) sqlite3_column_text (stmt, col) };
+      else if (field->kind == FIELD_REAL)
+        v = (Value){ VALUE_REAL, .d = sqlite3_column_double (stmt, col) };
+      else
+        v = (Value){ VALUE_INT, .i = sqlite3_column_int64 (stmt, col) };
+    }
+  _bf_field_set (field, record, &v);
 }
 
 static gboolean
@@ -340,7 +356,11 @@ _bf_fields_columns (const Table *table)
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < table->n_fields; i++)
-    g_string_append_printf (s, "%s%s", i ? ", " : "", table->fields[i].column);
+    {
+      if (i > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, table->fields[i].column);
+    }
   return g_string_free (s, FALSE);
 }
 

@@ -55,9 +55,9 @@ current_migrations (const char **path)
   return migrations_resource != NULL ? migrations_resource : _bf_store_get_resource ();
 }
 
-/* Migrations in order. Numbers only rise: migrations written side by side on branches take
- * numbers ahead of their merge (0004 and 0005 may meet in either order), so a gap is allowed and a
- * number used twice is a build-time error. */
+/* Migrations in order of their numbers, which only grow. A number may be missing while the
+ * branches that add migrations are merged one by one (0006 before 0004): the schema version is
+ * the last number, and an upgrade applies every migration above the register's version. */
 static GArray *
 list_migrations (void)
 {
@@ -137,11 +137,11 @@ _bf_store_migrate (BfStore *self, guint from, GError **error)
 {
   g_autoptr (GArray) migrations = list_migrations ();
   g_autofree char *backup = NULL;
+  guint latest = _bf_store_schema_version ();
 
-  if (from >= _bf_store_schema_version ())
+  if (from >= latest)
     return TRUE;
-  g_debug ("upgrading %s from schema %u to %u", bf_store_get_path (self), from,
-           _bf_store_schema_version ());
+  g_debug ("upgrading %s from schema %u to %u", bf_store_get_path (self), from, latest);
   backup = bf_store_backup (self, NULL, error);
   if (backup == NULL)
     return FALSE;

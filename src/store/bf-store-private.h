@@ -16,6 +16,8 @@ gboolean _bf_setting_put (BfStore *self, const char *key, const char *value, GEr
 /* Adds a village named @name with groups "1组".."N组" inside the caller's write, with their audit
  * entries (bf-store-regions.c); returns its id or 0. */
 gint64 _bf_region_add_village (BfStore *self, const char *name, guint n_groups, GError **error);
+/* Adds a group named @name to village @village_id inside the caller's write, audited. */
+gint64 _bf_region_add_group (BfStore *self, gint64 village_id, const char *name, GError **error);
 
 /* Shared by the record files (bf-store-util.c). */
 

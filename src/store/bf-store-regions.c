@@ -71,6 +71,12 @@ _bf_region_add_village (BfStore *self, const char *name, guint n_groups, GError 
   return id;
 }
 
+gint64
+_bf_region_add_group (BfStore *self, gint64 village_id, const char *name, GError **error)
+{
+  return insert_region (self, village_id, name, error);
+}
+
 GPtrArray *
 bf_store_list_villages (BfStore *self, GError **error)
 {
